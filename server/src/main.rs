@@ -1,0 +1,2 @@
+//! Reference server for the OAuthApp user API (placeholder until it is built).
+fn main() {}

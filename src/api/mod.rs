@@ -1,0 +1,1 @@
+//! The typed client for the OAuthApp user API (placeholder).
