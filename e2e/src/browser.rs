@@ -1,0 +1,162 @@
+//! Headless Chromium driven over WebDriver, with the few helpers the tests need.
+
+use crate::paths::{fresh_temp_dir, free_port, wait_for_port};
+use crate::HarnessResult;
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::time::Duration;
+use tokio::process::{Child, Command};
+
+/// How long a wait for something on the page lasts before the test fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// A headless Chromium session (its own chromedriver and profile). Call [`Browser::close`]
+/// at the end of a test; dropping it kills chromedriver and Chromium with it.
+pub struct Browser {
+    /// The WebDriver client, for anything the helpers do not cover.
+    pub client: Client,
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium with a fresh profile.
+    pub async fn start() -> HarnessResult<Self> {
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let port = free_port().map_err(|e| format!("free port: {e}"))?;
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("cannot start {chromedriver}: {e}"))?;
+        wait_for_port(port, "chromedriver").await?;
+        let profile = fresh_temp_dir("chromium").map_err(|e| format!("temp dir: {e}"))?;
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": chrome,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1024,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+            }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .map_err(|e| format!("WebDriver session: {e}"))?;
+        Ok(Self {
+            client,
+            driver,
+            profile,
+        })
+    }
+
+    /// Opens `url` and waits for the page to load.
+    pub async fn goto(&self, url: &str) -> HarnessResult<()> {
+        self.client
+            .goto(url)
+            .await
+            .map_err(|e| format!("goto {url}: {e}"))
+    }
+
+    /// Waits until an element matches `css` and returns it.
+    pub async fn wait_css(&self, css: &str) -> HarnessResult<Element> {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no element `{css}` within {WAIT:?}: {e}"))
+    }
+
+    /// Waits until `css` matches an element whose text contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> HarnessResult<String> {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        let mut last = String::new();
+        loop {
+            if let Ok(elements) = self.client.find_all(Locator::Css(css)).await {
+                for el in elements {
+                    if let Ok(text) = el.text().await {
+                        if text.contains(needle) {
+                            return Ok(text);
+                        }
+                        last = text;
+                    }
+                }
+            }
+            if tokio::time::Instant::now() > deadline {
+                return Err(format!(
+                    "`{css}` never showed `{needle}` within {WAIT:?} (last text: `{last}`)"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs `script` in the page (`arguments` are `args`) and returns what it returns.
+    pub async fn eval(&self, script: &str, args: Vec<Value>) -> HarnessResult<Value> {
+        self.client
+            .execute(script, args)
+            .await
+            .map_err(|e| format!("script failed: {e}"))
+    }
+
+    /// Runs an async `script` whose last argument is the callback to call with the result.
+    pub async fn eval_async(&self, script: &str, args: Vec<Value>) -> HarnessResult<Value> {
+        self.client
+            .execute_async(script, args)
+            .await
+            .map_err(|e| format!("async script failed: {e}"))
+    }
+
+    /// The page's `localStorage[key]`, if set.
+    pub async fn local_storage(&self, key: &str) -> HarnessResult<Option<String>> {
+        let v = self
+            .eval("return window.localStorage.getItem(arguments[0]);", vec![json!(key)])
+            .await?;
+        Ok(v.as_str().map(str::to_owned))
+    }
+
+    /// The newest code the server's outbox holds for `to` (a phone or an e-mail address),
+    /// read through the page's own origin.
+    pub async fn outbox_code(&self, to: &str) -> HarnessResult<String> {
+        let v = self
+            .eval_async(
+                "const done = arguments[arguments.length - 1];
+                 fetch('/dev/outbox?to=' + encodeURIComponent(arguments[0]))
+                   .then(r => r.json()).then(j => done(j)).catch(e => done(String(e)));",
+                vec![json!(to)],
+            )
+            .await?;
+        v.get("data")
+            .and_then(|d| d.get(0))
+            .and_then(|m| m.get("code"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("no code in the outbox for {to}: {v}"))
+    }
+
+    /// Ends the WebDriver session and stops chromedriver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.start_kill();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.start_kill();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}

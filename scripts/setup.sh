@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building, testing and the demo need, skipping whatever is already there:
+# the wasm target, Debian's chromium + chromedriver, Trunk 0.21.14, the wasm-bindgen-cli of
+# Cargo.lock's version, and wasm-opt from the npm package binaryen@132 (Debian's binaryen is
+# too old: its output fails at start in the browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+step() { printf '\n== setup: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for comp in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$comp" || rustup component add "$comp"
+done
+
+missing_debs=()
+[ -x /usr/bin/chromium ] || missing_debs+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing_debs+=(chromium-driver)
+command -v brotli >/dev/null || missing_debs+=(brotli)
+if [ ${#missing_debs[@]} -gt 0 ]; then
+  step "apt: ${missing_debs[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_debs[@]}" >/dev/null
+fi
+
+if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
+  step "trunk 0.21.14 (about 9 minutes on 2 cores)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+wbg="$(wasm_bindgen_version)"
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+  step "wasm-bindgen-cli $wbg"
+  cargo install wasm-bindgen-cli --version "$wbg" --force
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  step "wasm-opt (npm binaryen@132) into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR"
+  (cd "$TOOLS_DIR" && npm install --silent --no-audit --no-fund binaryen@132)
+fi
+
+step "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(chromium --version 2>/dev/null)"

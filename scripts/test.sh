@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run): formatting, lints on both targets, native
+# tests (widget logic + reference server), browser tests in headless Chromium, the release
+# build, and the end-to-end tests that load that release build against the reference server.
+# Run scripts/setup.sh first on a fresh machine (.ci/run does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+step() { printf '\n== test: %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native, whole workspace)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy (wasm32, widget)"
+cargo clippy -p oauthapp-login --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (widget logic, reference server)"
+cargo test --workspace --exclude oauthapp-e2e --locked
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test -p oauthapp-login --locked --target wasm32-unknown-unknown
+
+step "release build (trunk, wasm-opt -Oz)"
+trunk build --release --offline
+
+step "reference server binary for the end-to-end tests"
+cargo build -p oauthapp-server --locked
+
+step "end-to-end tests (release build in headless Chromium against the reference server)"
+cargo test -p oauthapp-e2e --locked -- --test-threads 1
