@@ -1,1 +1,5 @@
-//! Placeholder: filled in by its issue.
+//! The Leptos components of the widget, and the plain logic they stand on.
+
+pub mod clock;
+pub mod countdown;
+pub mod storage;

@@ -1,0 +1,147 @@
+//! The message keys: one variant per sentence the widget can show, each with a stable,
+//! feature-namespaced name (`signin.submit`, `code.resend_in`, …) that hosts use to override it.
+
+/// Declares [`Key`], its stable names and the list of all keys.
+macro_rules! keys {
+    ($($variant:ident => $name:literal),* $(,)?) => {
+        /// A message of the widget. Its [`Key::name`] is the stable, namespaced name used by
+        /// host overrides (for example `"signin.submit"`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )*
+        }
+
+        impl Key {
+            /// Every key, in declaration order.
+            pub const ALL: &'static [Key] = &[$(Key::$variant),*];
+
+            /// The stable namespaced name of the key, for example `"signin.submit"`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Key::$variant => $name,)*
+                }
+            }
+
+            /// The key with the given name, if there is one.
+            pub fn from_name(name: &str) -> Option<Key> {
+                Key::ALL.iter().copied().find(|k| k.name() == name)
+            }
+        }
+    };
+}
+
+keys! {
+    WidgetLabel => "widget.label",
+    StatusBusy => "status.busy",
+
+    TabsLabel => "tabs.label",
+    TabsAccount => "tabs.account",
+    TabsPhone => "tabs.phone",
+    TabsEmail => "tabs.email",
+    TabsQr => "tabs.qr",
+
+    FieldUserName => "field.user_name",
+    FieldPwd => "field.pwd",
+    FieldPwdConfirm => "field.pwd_confirm",
+    FieldNickname => "field.nickname",
+    FieldPhone => "field.phone",
+    FieldPhoneCode => "field.phone_code",
+    FieldEmail => "field.email",
+    FieldEmailCode => "field.email_code",
+    FieldNewPwd => "field.new_pwd",
+    FieldNewPwdConfirm => "field.new_pwd_confirm",
+
+    SigninTitle => "signin.title",
+    SigninSubmit => "signin.submit",
+    SigninBusy => "signin.busy",
+    SigninDone => "signin.done",
+    SigninToSignup => "signin.to_signup",
+    SigninForgot => "signin.forgot",
+
+    SignupTitle => "signup.title",
+    SignupSubmit => "signup.submit",
+    SignupBusy => "signup.busy",
+    SignupToSignin => "signup.to_signin",
+    SignupNewRecipient => "signup.new_recipient",
+
+    CodeSend => "code.send",
+    CodeSending => "code.sending",
+    CodeResendIn => "code.resend_in",
+    CodeSentPhone => "code.sent_phone",
+    CodeSentEmail => "code.sent_email",
+    CodeWait => "code.wait",
+
+    ResetTitle => "reset.title",
+    ResetMethod => "reset.method",
+    ResetByPhone => "reset.by_phone",
+    ResetByEmail => "reset.by_email",
+    ResetSubmit => "reset.submit",
+    ResetBusy => "reset.busy",
+    ResetDone => "reset.done",
+    ResetBack => "reset.back",
+
+    GuestButton => "guest.button",
+    GuestBusy => "guest.busy",
+
+    SignedTitle => "signed.title",
+    SignedAs => "signed.as",
+    SignedUserId => "signed.user_id",
+    SignedPlatform => "signed.platform",
+    SignedSignOut => "signed.sign_out",
+    SignedOut => "signed.out",
+
+    ValidateRequired => "validate.required",
+    ValidatePhone => "validate.phone",
+    ValidatePhoneIntl => "validate.phone_intl",
+    ValidateEmail => "validate.email",
+    ValidateUserName => "validate.user_name",
+    ValidatePwdShort => "validate.pwd_short",
+    ValidatePwdLong => "validate.pwd_long",
+    ValidatePwdMismatch => "validate.pwd_mismatch",
+    ValidateCode => "validate.code",
+    ValidateNicknameLong => "validate.nickname_long",
+
+    ErrorNetwork => "error.network",
+    ErrorTimeout => "error.timeout",
+    ErrorHttp => "error.http",
+    ErrorBadResponse => "error.bad_response",
+    ErrorRefused => "error.refused",
+    ErrorBadInput => "error.bad_input",
+    ErrorCredentials => "error.credentials",
+    ErrorForbidden => "error.forbidden",
+    ErrorNotFound => "error.not_found",
+    ErrorExists => "error.exists",
+    ErrorExpired => "error.expired",
+    ErrorTooSoon => "error.too_soon",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Key;
+    use std::collections::HashSet;
+
+    #[test]
+    fn names_are_unique_and_namespaced() {
+        let mut seen = HashSet::new();
+        for key in Key::ALL {
+            let name = key.name();
+            assert!(seen.insert(name), "duplicate key name {name}");
+            let (ns, rest) = name.split_once('.').unwrap_or(("", ""));
+            assert!(
+                !ns.is_empty() && !rest.is_empty(),
+                "{name} is not namespaced"
+            );
+        }
+    }
+
+    #[test]
+    fn from_name_round_trips() {
+        for key in Key::ALL {
+            assert_eq!(Key::from_name(key.name()), Some(*key));
+        }
+        assert_eq!(Key::from_name("signin.nope"), None);
+    }
+}
