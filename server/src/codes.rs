@@ -1,0 +1,169 @@
+//! Verification codes: 6 digits, bound to recipient and purpose, limited lifetime, single
+//! use, a resend window per recipient, and a number of wrong tries that burns a code.
+
+use rand::Rng;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::{
+    config::AppConfig,
+    error::ApiError,
+    time::{now_date, now_i64},
+};
+
+/// Where a code is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// A text message to a phone.
+    Sms,
+    /// An email.
+    Email,
+}
+
+impl Channel {
+    /// The name used in the outbox.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Sms => "sms",
+            Channel::Email => "email",
+        }
+    }
+}
+
+/// What a code may be used for (D9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Sign-up and sign-in (`signup`, synonym `signin`).
+    SignUp,
+    /// Password reset (`forgetpwd`).
+    ForgetPwd,
+}
+
+impl Purpose {
+    /// Parses the `type` field of SendSMSCode / SendEmailCode.
+    pub fn parse(s: &str) -> Option<Purpose> {
+        match s.to_ascii_lowercase().as_str() {
+            "signup" | "signin" => Some(Purpose::SignUp),
+            "forgetpwd" => Some(Purpose::ForgetPwd),
+            _ => None,
+        }
+    }
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::SignUp => "signup",
+            Purpose::ForgetPwd => "forgetpwd",
+        }
+    }
+}
+
+/// `n` random bytes as lower-case hex.
+pub fn random_hex(n: usize) -> String {
+    let mut rng = rand::thread_rng();
+    (0..n).map(|_| format!("{:02x}", rng.gen::<u8>())).collect()
+}
+
+/// Creates and records a code for `recipient`, refusing within the resend window.
+pub fn send(
+    tx: &Transaction<'_>,
+    app: &AppConfig,
+    channel: Channel,
+    recipient: &str,
+    purpose: Purpose,
+) -> Result<String, ApiError> {
+    let now = now_i64();
+    let last: Option<i64> = tx
+        .query_row(
+            "SELECT MAX(sent_at) FROM codes WHERE app_id = ?1 AND recipient = ?2",
+            params![app.id, recipient],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let window = i64::try_from(app.code_resend_secs).unwrap_or(i64::MAX);
+    if let Some(last) = last {
+        let wait = last.saturating_add(window).saturating_sub(now);
+        if wait > 0 {
+            return Err(ApiError::TooSoon(wait.unsigned_abs()));
+        }
+    }
+    let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000u32));
+    let lifetime = i64::try_from(app.code_lifetime_secs).unwrap_or(i64::MAX);
+    tx.execute(
+        "INSERT INTO codes (app_id, recipient, channel, purpose, code, sent_at, expires_at, create_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            app.id,
+            recipient,
+            channel.as_str(),
+            purpose.as_str(),
+            code,
+            now,
+            now.saturating_add(lifetime),
+            now_date()
+        ],
+    )?;
+    Ok(code)
+}
+
+/// Checks `given` against the newest code sent to `recipient` for `purpose`. A wrong code
+/// counts a try (the caller commits it even on refusal); the code is not consumed here.
+/// Returns the code's row id for [`consume`].
+pub fn check(
+    tx: &Transaction<'_>,
+    app: &AppConfig,
+    recipient: &str,
+    purpose: Purpose,
+    given: &str,
+) -> Result<i64, ApiError> {
+    let row: Option<(i64, String, i64, i64, bool)> = tx
+        .query_row(
+            "SELECT id, code, expires_at, tries, used FROM codes
+             WHERE app_id = ?1 AND recipient = ?2 AND purpose = ?3 ORDER BY id DESC LIMIT 1",
+            params![app.id, recipient, purpose.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((id, code, expires_at, tries, used)) = row else {
+        return Err(ApiError::CodeNone);
+    };
+    let max_tries = i64::from(app.code_max_tries.max(1));
+    if tries >= max_tries {
+        return Err(ApiError::CodeBurned);
+    }
+    if used {
+        return Err(if code == given {
+            ApiError::CodeUsed
+        } else {
+            ApiError::CodeWrong
+        });
+    }
+    if now_i64() >= expires_at {
+        return Err(ApiError::CodeExpired);
+    }
+    if code != given {
+        tx.execute(
+            "UPDATE codes SET tries = tries + 1 WHERE id = ?1",
+            params![id],
+        )?;
+        return Err(if tries + 1 >= max_tries {
+            ApiError::CodeBurned
+        } else {
+            ApiError::CodeWrong
+        });
+    }
+    Ok(id)
+}
+
+/// Marks a checked code used (call inside the transaction that does the work).
+pub fn consume(tx: &Transaction<'_>, id: i64) -> Result<(), ApiError> {
+    let n = tx.execute(
+        "UPDATE codes SET used = 1 WHERE id = ?1 AND used = 0",
+        params![id],
+    )?;
+    if n == 1 {
+        Ok(())
+    } else {
+        Err(ApiError::CodeUsed)
+    }
+}

@@ -1,0 +1,126 @@
+//! Server configuration: the apps, lifetimes, token secret and password-hashing cost.
+
+use std::{collections::BTreeMap, path::Path};
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the server needs besides where to listen.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// SQLite database path, or `:memory:`.
+    pub db: String,
+    /// Whether `GET /dev/outbox` (and the other `/dev` routes) are switched on.
+    pub outbox: bool,
+    /// A folder to serve as static files (with `index.html` as the fallback).
+    pub static_dir: Option<String>,
+    /// HS256 signing secret; when absent one is generated and kept beside the database.
+    pub secret: Option<String>,
+    /// Lifetime of access tokens in seconds.
+    pub token_lifetime_secs: u64,
+    /// argon2 memory cost in KiB.
+    pub argon2_memory_kib: u32,
+    /// argon2 iterations.
+    pub argon2_iterations: u32,
+    /// The apps, in addition to (or replacing, by id) the built-in app `2`.
+    pub apps: Vec<AppConfig>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            db: "oauthapp.db".into(),
+            outbox: false,
+            static_dir: None,
+            secret: None,
+            token_lifetime_secs: 86_400,
+            argon2_memory_kib: 19_456,
+            argon2_iterations: 2,
+            apps: Vec::new(),
+        }
+    }
+}
+
+/// One app: its public card and its rules.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AppConfig {
+    /// The numeric app id used in every path.
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+    /// Logo URL.
+    pub logo: Option<String>,
+    /// Website URL.
+    pub website: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Tags.
+    pub tags: Option<String>,
+    /// Scopes the app offers (space separated).
+    pub scopes: String,
+    /// Sign-up must verify a phone (`phone` + `phoneCode` required).
+    pub require_phone: bool,
+    /// Sign-up must verify an email (`email` + `emailCode` required).
+    pub require_email: bool,
+    /// OAuth redirect-URI allow-list (exact match); empty allows any http(s) URI.
+    pub redirect_uris: Vec<String>,
+    /// Validity of a 6-digit code in seconds.
+    pub code_lifetime_secs: u64,
+    /// Minimum seconds between two codes to the same recipient.
+    pub code_resend_secs: u64,
+    /// Wrong tries that burn a code.
+    pub code_max_tries: u32,
+    /// Lifetime of a QR sign-in key in seconds.
+    pub qr_lifetime_secs: u64,
+    /// Lifetime of an OAuth authorization code in seconds.
+    pub oauth_code_lifetime_secs: u64,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            id: 2,
+            name: "开发文档".into(),
+            logo: Some("https://blob.oauthapp.com/4/tenant/2/API.png".into()),
+            website: Some("https://web.oauthapp.com/4/docs".into()),
+            description: None,
+            tags: None,
+            scopes: "openid profile role promission".into(),
+            require_phone: false,
+            require_email: false,
+            redirect_uris: Vec::new(),
+            code_lifetime_secs: 300,
+            code_resend_secs: 60,
+            code_max_tries: 5,
+            qr_lifetime_secs: 300,
+            oauth_code_lifetime_secs: 120,
+        }
+    }
+}
+
+impl Config {
+    /// Reads a config file: TOML when the name ends in `.toml`, JSON otherwise.
+    pub fn from_file(path: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let is_toml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        if is_toml {
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+        } else {
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+        }
+    }
+
+    /// The apps by id: the built-in app 2, then the configured ones (same id replaces).
+    pub fn app_map(&self) -> BTreeMap<i64, AppConfig> {
+        let mut map = BTreeMap::new();
+        map.insert(2, AppConfig::default());
+        for app in &self.apps {
+            map.insert(app.id, app.clone());
+        }
+        map
+    }
+}

@@ -1,0 +1,145 @@
+//! The phone and email calls share one shape; this module holds it, parameterised by
+//! [`Kind`]. `phone.rs` and `email.rs` are the thin handlers.
+
+use serde_json::json;
+
+use super::common::{read_email, read_extras, read_phone, sign_up, Proven};
+use crate::{
+    body::Fields,
+    codes::{self, Channel, Purpose},
+    config::AppConfig,
+    error::{ok, ApiError, ApiResult},
+    state::AppState,
+    users::{self, NewUser, User},
+    validate::{self, MAX_CONTACT},
+};
+
+/// Phone or email.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A phone number, codes by SMS.
+    Phone,
+    /// An email address, codes by email.
+    Email,
+}
+
+impl Kind {
+    fn channel(self) -> Channel {
+        match self {
+            Kind::Phone => Channel::Sms,
+            Kind::Email => Channel::Email,
+        }
+    }
+
+    /// Reads the recipient and its code with the given code field names.
+    fn read(self, f: &Fields, code_names: &[&'static str]) -> Result<Proven, ApiError> {
+        let name = match self {
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+        };
+        let proven = match self {
+            Kind::Phone => read_phone(f, code_names, true)?,
+            Kind::Email => read_email(f, code_names, true)?,
+        };
+        proven.ok_or(ApiError::Missing(name))
+    }
+
+    /// Reads and checks the recipient alone.
+    pub fn recipient(self, f: &Fields) -> Result<String, ApiError> {
+        let name = match self {
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+        };
+        let to = f.req_str(&[name], MAX_CONTACT)?.trim().to_string();
+        match self {
+            Kind::Phone => validate::phone(&to)?,
+            Kind::Email => validate::email(&to)?,
+        }
+        Ok(to)
+    }
+
+    /// The user with this phone or email.
+    pub fn find(
+        self,
+        tx: &rusqlite::Transaction<'_>,
+        app: i64,
+        to: &str,
+    ) -> Result<Option<User>, ApiError> {
+        match self {
+            Kind::Phone => users::by_phone(tx, app, to),
+            Kind::Email => users::by_email(tx, app, to),
+        }
+    }
+
+    fn grant(self) -> &'static str {
+        match self {
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+        }
+    }
+}
+
+/// SendSMSCode / SendEmailCode: `phone`|`email` and `type` (`signup`, `signin`, `forgetpwd`).
+pub async fn send_code(state: &AppState, app: &AppConfig, kind: Kind, f: &Fields) -> ApiResult {
+    let to = kind.recipient(f)?;
+    let purpose = f.req_str(&["type"], 16)?;
+    let purpose = Purpose::parse(&purpose).ok_or(ApiError::Invalid("type"))?;
+    let code = state.db.tx(|tx| {
+        if purpose == Purpose::ForgetPwd && kind.find(tx, app.id, &to)?.is_none() {
+            return Err(ApiError::UserNotFound);
+        }
+        codes::send(tx, app, kind.channel(), &to, purpose)
+    })?;
+    eprintln!(
+        "[outbox] app {} {} to {to} ({}): {code}",
+        app.id,
+        kind.channel().as_str(),
+        purpose.as_str()
+    );
+    Ok(ok(json!(true)))
+}
+
+/// PhoneSignIn / EmailSignIn: the recipient and a `signup` code. A wrong code counts a try;
+/// an unknown recipient is a 404 and leaves the code unused (for the sign-up that follows).
+pub async fn sign_in(
+    state: &AppState,
+    app: &AppConfig,
+    kind: Kind,
+    f: &Fields,
+    code_names: &[&'static str],
+) -> ApiResult {
+    let proven = kind.read(f, code_names)?;
+    let user = state.db.check_then(
+        |tx| codes::check(tx, app, &proven.to, Purpose::SignUp, &proven.code),
+        |tx, id| {
+            let user = kind
+                .find(tx, app.id, &proven.to)?
+                .ok_or(ApiError::UserNotFound)?;
+            codes::consume(tx, id)?;
+            Ok(user)
+        },
+    )?;
+    Ok(ok(state.tokens.answer(app.id, &user, kind.grant())?))
+}
+
+/// PhoneSignUp / EmailSignUp: the recipient and its code, the optional sign-up fields; the
+/// user name is the phone or email (D10).
+pub async fn sign_up_contact(
+    state: &AppState,
+    app: &AppConfig,
+    kind: Kind,
+    f: &Fields,
+    code_name: &'static str,
+) -> ApiResult {
+    let proven = kind.read(f, &[code_name])?;
+    let mut extras = read_extras(f, app, kind == Kind::Phone, kind == Kind::Email)?;
+    let base = NewUser {
+        user_name: proven.to.clone(),
+        ..NewUser::default()
+    };
+    match kind {
+        Kind::Phone => extras.phone = Some(proven),
+        Kind::Email => extras.email = Some(proven),
+    }
+    sign_up(state, app, base, extras, kind.grant()).await
+}

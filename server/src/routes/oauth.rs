@@ -1,0 +1,189 @@
+//! OAuth (calls 16–19): authorization codes, their exchange for a token, and consents.
+
+use axum::{extract::State, http::HeaderMap};
+use rusqlite::{params, OptionalExtension};
+use serde_json::{json, Value};
+
+use super::{account::check_password, common::Params};
+use crate::{
+    body::{Fields, QueryMap},
+    codes::random_hex,
+    error::{ok, ApiError, ApiResult},
+    state::AppState,
+    time::{now_date, now_i64},
+    users,
+    validate::{self, *},
+};
+
+/// `POST /api/OAuth/:appId/GrantCode?scheme=app`: authenticates the user, records the
+/// consent (one per user, app and redirect URI) and returns a short-lived single-use code.
+pub async fn grant_code(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+    let app = state.app(p.app())?;
+    let grant = f.req_str(&["grant_type"], 16)?.to_ascii_lowercase();
+    let scopes = f
+        .opt_str(&["scopes"], MAX_SCOPES)?
+        .unwrap_or_else(|| app.scopes.clone());
+    let redirect = f.req_str(&["redirect_uri"], MAX_URI)?;
+    validate::http_url("redirect_uri", &redirect)?;
+    if !app.redirect_uris.is_empty() && !app.redirect_uris.contains(&redirect) {
+        return Err(ApiError::RedirectNotAllowed);
+    }
+    let days = f.opt_int(&["expireInDays"])?.unwrap_or(1);
+    if !(1..=99).contains(&days) {
+        return Err(ApiError::Invalid("expireInDays"));
+    }
+    let remark = f.opt_str(&["remark"], MAX_REMARK)?;
+    let user = match grant.as_str() {
+        "unionid" => {
+            let union_id = f.req_str(&["unionId"], MAX_UNION_ID)?;
+            let platform = f.req_str(&["platform"], MAX_PLATFORM)?;
+            state
+                .db
+                .tx(|tx| users::by_union(tx, app.id, &platform, &union_id))?
+                .ok_or(ApiError::UserNotFound)?
+        }
+        "account" | "phone" | "email" => {
+            let login = f.req_str(&["userName"], MAX_CONTACT)?;
+            let pwd = f.req_str(&["password", "pwd"], MAX_PWD)?;
+            let login = login.trim();
+            let user = state.db.tx(|tx| match grant.as_str() {
+                "phone" => users::by_phone(tx, app.id, login),
+                "email" => users::by_email(tx, app.id, login),
+                _ => users::by_login(tx, app.id, login),
+            })?;
+            check_password(&state, user, pwd).await?
+        }
+        _ => return Err(ApiError::Invalid("grant_type")),
+    };
+    let code = random_hex(16);
+    let lifetime = app.oauth_code_lifetime_secs;
+    state.db.tx(|tx| {
+        let now = now_i64();
+        let date = now_date();
+        tx.execute(
+            "INSERT INTO consents (app_id, user_id, grant_type, redirect_uri, scopes, remark,
+                expire_days, create_date, last_update, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
+             ON CONFLICT(app_id, user_id, redirect_uri) DO UPDATE SET
+                grant_type = excluded.grant_type, scopes = excluded.scopes,
+                remark = COALESCE(excluded.remark, remark), expire_days = excluded.expire_days,
+                last_update = excluded.last_update, updated_at = excluded.updated_at",
+            params![app.id, user.id, grant, redirect, scopes, remark, days, date, now],
+        )?;
+        let consent: i64 = tx.query_row(
+            "SELECT id FROM consents WHERE app_id = ?1 AND user_id = ?2 AND redirect_uri = ?3",
+            params![app.id, user.id, redirect],
+            |r| r.get(0),
+        )?;
+        let expires = now.saturating_add(i64::try_from(lifetime).unwrap_or(0));
+        tx.execute(
+            "INSERT INTO oauth_codes (code, app_id, user_id, consent_id, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![code, app.id, user.id, consent, expires],
+        )?;
+        Ok(())
+    })?;
+    Ok(ok(json!({ "code": code, "expires_in": lifetime })))
+}
+
+/// `POST /api/OAuth/:appId/Authorize?scheme=app&code=...`: exchanges a code (once) for a
+/// token valid `expireInDays` days. Unknown code 401, used or expired 410.
+pub async fn authorize(State(state): State<AppState>, p: Params, q: QueryMap) -> ApiResult {
+    let app = state.app(p.app())?;
+    let code = q.get("code").map(str::trim).unwrap_or("");
+    if code.is_empty() {
+        return Err(ApiError::Missing("code"));
+    }
+    let (user, days) = state.db.tx(|tx| {
+        let row: Option<(i64, i64, i64, bool)> = tx
+            .query_row(
+                "SELECT user_id, consent_id, expires_at, used FROM oauth_codes
+                 WHERE code = ?1 AND app_id = ?2",
+                params![code, app.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let (user_id, consent, expires_at, used) = row.ok_or(ApiError::OAuthCodeInvalid)?;
+        if used {
+            return Err(ApiError::OAuthCodeUsed);
+        }
+        if now_i64() >= expires_at {
+            return Err(ApiError::OAuthCodeExpired);
+        }
+        tx.execute(
+            "UPDATE oauth_codes SET used = 1 WHERE code = ?1",
+            params![code],
+        )?;
+        let days: i64 = tx
+            .query_row(
+                "SELECT expire_days FROM consents WHERE id = ?1",
+                params![consent],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(ApiError::OAuthCodeInvalid)?;
+        let user = users::by_id(tx, app.id, user_id)?.ok_or(ApiError::OAuthCodeInvalid)?;
+        Ok((user, days))
+    })?;
+    let lifetime = u64::try_from(days).unwrap_or(1).saturating_mul(86_400);
+    Ok(ok(state.tokens.answer_for(
+        app.id,
+        &user,
+        "authorization_code",
+        lifetime,
+    )?))
+}
+
+/// `GET /api/OAuth/:appId/Consents` (Bearer): the user's consents, newest first.
+pub async fn consents(State(state): State<AppState>, p: Params, headers: HeaderMap) -> ApiResult {
+    let app = state.app(p.app())?;
+    let user = state.user(&headers, app)?;
+    let list = state.db.tx(|tx| {
+        let mut stmt = tx.prepare(
+            "SELECT id, create_date, last_update, grant_type, redirect_uri, remark, scopes
+             FROM consents WHERE app_id = ?1 AND user_id = ?2
+             ORDER BY updated_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map(params![app.id, user.id], |r| {
+            Ok(json!({
+                "id": r.get::<_, i64>(0)?,
+                "createDate": r.get::<_, String>(1)?,
+                "lastUpdate": r.get::<_, String>(2)?,
+                "grantType": r.get::<_, String>(3)?,
+                "redirectUri": r.get::<_, String>(4)?,
+                "remark": r.get::<_, Option<String>>(5)?,
+                "scopes": r.get::<_, String>(6)?,
+            }))
+        })?;
+        Ok(rows.collect::<Result<Vec<Value>, _>>()?)
+    })?;
+    Ok(ok(Value::Array(list)))
+}
+
+/// `DELETE /api/OAuth/:appId/Consents/:id` (Bearer): revokes one of the user's consents
+/// (and its unused codes); anything else is a 404.
+pub async fn delete_consent(
+    State(state): State<AppState>,
+    p: Params,
+    headers: HeaderMap,
+) -> ApiResult {
+    let app = state.app(p.app())?;
+    let user = state.user(&headers, app)?;
+    let id: i64 = p
+        .second()
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::ConsentNotFound)?;
+    state.db.tx(|tx| {
+        let n = tx.execute(
+            "DELETE FROM consents WHERE id = ?1 AND app_id = ?2 AND user_id = ?3",
+            params![id, app.id, user.id],
+        )?;
+        if n == 0 {
+            return Err(ApiError::ConsentNotFound);
+        }
+        tx.execute("DELETE FROM oauth_codes WHERE consent_id = ?1", params![id])?;
+        Ok(())
+    })?;
+    Ok(ok(json!(true)))
+}

@@ -1,0 +1,46 @@
+//! ResetPwd (call 11): a `forgetpwd` code sent to the phone or email sets a new password.
+
+use axum::extract::State;
+use rusqlite::params;
+use serde_json::json;
+
+use super::{common::Params, contact::Kind};
+use crate::{
+    body::Fields,
+    codes::{self, Purpose},
+    error::{ok, ApiError, ApiResult},
+    state::AppState,
+    time::now_date,
+    validate::{self, MAX_CODE, MAX_PWD},
+};
+
+/// `POST /api/AppUsers/:appId/ResetPwd`: `phone` or `email` (exactly one), `code`, `pwd`.
+pub async fn reset(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+    let app = state.app(p.app())?;
+    let has_phone = f.opt_str(&["phone"], 1024)?.is_some();
+    let has_email = f.opt_str(&["email"], 1024)?.is_some();
+    let kind = match (has_phone, has_email) {
+        (true, false) => Kind::Phone,
+        (false, true) => Kind::Email,
+        (true, true) => return Err(ApiError::Invalid("email")),
+        (false, false) => return Err(ApiError::Missing("phone")),
+    };
+    let to = kind.recipient(&f)?;
+    let code = f.req_str(&["code", "verifyCode", "phoneCode", "emailCode"], MAX_CODE)?;
+    let pwd = f.req_str(&["pwd", "password"], MAX_PWD)?;
+    validate::pwd("pwd", &pwd)?;
+    let hash = state.hasher.hash(pwd).await?;
+    state.db.check_then(
+        |tx| codes::check(tx, app, &to, Purpose::ForgetPwd, code.trim()),
+        |tx, id| {
+            let user = kind.find(tx, app.id, &to)?.ok_or(ApiError::UserNotFound)?;
+            codes::consume(tx, id)?;
+            tx.execute(
+                "UPDATE users SET pwd_hash = ?1, last_update = ?2 WHERE id = ?3",
+                params![hash, now_date(), user.id],
+            )?;
+            Ok(())
+        },
+    )?;
+    Ok(ok(json!(true)))
+}

@@ -1,0 +1,52 @@
+//! Third-party id sign-in and sign-up (calls 1 and 2).
+
+use axum::extract::State;
+
+use super::common::{read_extras, sign_up, Params};
+use crate::{
+    body::Fields,
+    error::{ok, ApiError, ApiResult},
+    state::AppState,
+    users::{self, NewUser},
+    validate::{self, MAX_PLATFORM, MAX_UNION_ID, MAX_USER_NAME},
+};
+
+/// Reads and checks `platform` and `unionID`.
+fn read_ids(f: &Fields) -> Result<(String, String), ApiError> {
+    let platform = f.req_str(&["platform"], MAX_PLATFORM)?;
+    validate::platform(&platform)?;
+    let union_id = f.req_str(&["unionID"], MAX_UNION_ID)?;
+    Ok((platform, union_id))
+}
+
+/// `POST /api/AppUsers/:appId/UnionIDSignIn`: `platform`, `unionID`; 404 when unknown.
+pub async fn sign_in(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+    let app = state.app(p.app())?;
+    let (platform, union_id) = read_ids(&f)?;
+    let user = state
+        .db
+        .tx(|tx| users::by_union(tx, app.id, &platform, &union_id))?
+        .ok_or(ApiError::UserNotFound)?;
+    Ok(ok(state.tokens.answer(app.id, &user, "unionid")?))
+}
+
+/// `POST /api/AppUsers/:appId/UnionIDSignUp`: `unionID`, `platform`, `userName`?
+/// (defaults to the unionID) and the optional sign-up fields; 409 when it exists.
+pub async fn sign_up_union(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+    let app = state.app(p.app())?;
+    let (platform, union_id) = read_ids(&f)?;
+    let user_name = f
+        .opt_str(&["userName"], MAX_USER_NAME)?
+        .unwrap_or_else(|| union_id.clone());
+    if user_name.chars().count() > MAX_USER_NAME {
+        return Err(ApiError::TooLong("userName", MAX_USER_NAME));
+    }
+    let extras = read_extras(&f, app, false, false)?;
+    let base = NewUser {
+        user_name,
+        platform: Some(platform),
+        union_id: Some(union_id),
+        ..NewUser::default()
+    };
+    sign_up(&state, app, base, extras, "unionid").await
+}

@@ -1,0 +1,211 @@
+//! The users table: lookups, creation and the profile shape.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde_json::{json, Value};
+
+use crate::{error::ApiError, time::now_date};
+
+/// A stored user of one app.
+#[derive(Debug, Clone)]
+pub struct User {
+    /// Row id.
+    pub id: i64,
+    /// The app the user belongs to.
+    pub app_id: i64,
+    /// User name (unique per app, case-insensitive).
+    pub user_name: String,
+    /// argon2 PHC hash, if the user has a password.
+    pub pwd_hash: Option<String>,
+    /// Third-party platform.
+    pub platform: Option<String>,
+    /// Third-party id.
+    pub union_id: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Whether the phone was verified with a code.
+    pub phone_valid: bool,
+    /// Email.
+    pub email: Option<String>,
+    /// Whether the email was verified with a code.
+    pub email_valid: bool,
+    /// Nickname.
+    pub nick_name: Option<String>,
+    /// Avatar URL.
+    pub avatar: Option<String>,
+    /// Free custom data.
+    pub data: Option<String>,
+    /// Role.
+    pub role: String,
+    /// Creation date.
+    pub create_date: String,
+    /// Last update date.
+    pub last_update: String,
+}
+
+const COLUMNS: &str = "id, app_id, user_name, pwd_hash, platform, union_id, phone, phone_valid, \
+     email, email_valid, nick_name, avatar, data, role, create_date, last_update";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        app_id: r.get(1)?,
+        user_name: r.get(2)?,
+        pwd_hash: r.get(3)?,
+        platform: r.get(4)?,
+        union_id: r.get(5)?,
+        phone: r.get(6)?,
+        phone_valid: r.get(7)?,
+        email: r.get(8)?,
+        email_valid: r.get(9)?,
+        nick_name: r.get(10)?,
+        avatar: r.get(11)?,
+        data: r.get(12)?,
+        role: r.get(13)?,
+        create_date: r.get(14)?,
+        last_update: r.get(15)?,
+    })
+}
+
+fn find(tx: &Transaction<'_>, app: i64, cond: &str, value: &str) -> Result<Option<User>, ApiError> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE app_id = ?1 AND {cond} LIMIT 1");
+    Ok(tx
+        .query_row(&sql, params![app, value], from_row)
+        .optional()?)
+}
+
+/// The user with this id in this app.
+pub fn by_id(tx: &Transaction<'_>, app: i64, id: i64) -> Result<Option<User>, ApiError> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE app_id = ?1 AND id = ?2");
+    Ok(tx.query_row(&sql, params![app, id], from_row).optional()?)
+}
+
+/// The user with this user name (case-insensitive).
+pub fn by_name(tx: &Transaction<'_>, app: i64, name: &str) -> Result<Option<User>, ApiError> {
+    find(tx, app, "user_name = ?2 COLLATE NOCASE", name)
+}
+
+/// The user with this phone.
+pub fn by_phone(tx: &Transaction<'_>, app: i64, phone: &str) -> Result<Option<User>, ApiError> {
+    find(tx, app, "phone = ?2", phone)
+}
+
+/// The user with this email (case-insensitive).
+pub fn by_email(tx: &Transaction<'_>, app: i64, email: &str) -> Result<Option<User>, ApiError> {
+    find(tx, app, "email = ?2 COLLATE NOCASE", email)
+}
+
+/// The user with this third-party id on this platform.
+pub fn by_union(
+    tx: &Transaction<'_>,
+    app: i64,
+    platform: &str,
+    union_id: &str,
+) -> Result<Option<User>, ApiError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM users WHERE app_id = ?1 AND platform = ?2 AND union_id = ?3"
+    );
+    Ok(tx
+        .query_row(&sql, params![app, platform, union_id], from_row)
+        .optional()?)
+}
+
+/// Account sign-in lookup (D10): by user name, then phone, then email.
+pub fn by_login(tx: &Transaction<'_>, app: i64, login: &str) -> Result<Option<User>, ApiError> {
+    if let Some(u) = by_name(tx, app, login)? {
+        return Ok(Some(u));
+    }
+    if let Some(u) = by_phone(tx, app, login)? {
+        return Ok(Some(u));
+    }
+    by_email(tx, app, login)
+}
+
+/// A user about to be created.
+#[derive(Debug, Default, Clone)]
+pub struct NewUser {
+    /// User name.
+    pub user_name: String,
+    /// Password hash.
+    pub pwd_hash: Option<String>,
+    /// Third-party platform.
+    pub platform: Option<String>,
+    /// Third-party id.
+    pub union_id: Option<String>,
+    /// Verified phone.
+    pub phone: Option<String>,
+    /// Verified email.
+    pub email: Option<String>,
+    /// Nickname.
+    pub nick_name: Option<String>,
+    /// Avatar URL.
+    pub avatar: Option<String>,
+    /// Custom data.
+    pub data: Option<String>,
+}
+
+/// Inserts a user after checking that name, phone, email and third-party id are free (409).
+pub fn create(tx: &Transaction<'_>, app: i64, u: &NewUser) -> Result<User, ApiError> {
+    if by_name(tx, app, &u.user_name)?.is_some() {
+        return Err(ApiError::UserExists("userName"));
+    }
+    if let Some(p) = &u.phone {
+        if by_phone(tx, app, p)?.is_some() {
+            return Err(ApiError::UserExists("phone"));
+        }
+    }
+    if let Some(e) = &u.email {
+        if by_email(tx, app, e)?.is_some() {
+            return Err(ApiError::UserExists("email"));
+        }
+    }
+    if let (Some(p), Some(id)) = (&u.platform, &u.union_id) {
+        if by_union(tx, app, p, id)?.is_some() {
+            return Err(ApiError::UserExists("unionID"));
+        }
+    }
+    let now = now_date();
+    tx.execute(
+        "INSERT INTO users (app_id, user_name, pwd_hash, platform, union_id, phone, phone_valid,
+            email, email_valid, nick_name, avatar, data, create_date, last_update)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        params![
+            app,
+            u.user_name,
+            u.pwd_hash,
+            u.platform,
+            u.union_id,
+            u.phone,
+            u.phone.is_some(),
+            u.email,
+            u.email.is_some(),
+            u.nick_name,
+            u.avatar,
+            u.data,
+            now
+        ],
+    )?;
+    by_id(tx, app, tx.last_insert_rowid())?.ok_or(ApiError::Internal)
+}
+
+impl User {
+    /// The Profile answer.
+    pub fn profile(&self) -> Value {
+        json!({
+            "appID": self.app_id,
+            "platform": self.platform,
+            "unionID": self.union_id,
+            "phone": self.phone,
+            "createDate": self.create_date,
+            "userName": self.user_name,
+            "phoneIsValid": self.phone_valid,
+            "data": self.data,
+            "email": self.email,
+            "emailIsValid": self.email_valid,
+            "lastUpdate": self.last_update,
+            "nickName": self.nick_name,
+            "id": self.id,
+            "avatar": self.avatar,
+            "role": self.role,
+        })
+    }
+}
