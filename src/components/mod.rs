@@ -1,5 +1,38 @@
 //! The Leptos components of the widget, and the plain logic they stand on.
+//!
+//! [`LoginWidget`] is the whole widget; the others are usable alone inside a
+//! [`provide_login`] context (which `LoginWidget` provides).
 
+mod account_form;
+mod channel;
 pub mod clock;
+mod code_form;
+mod config;
+mod contact_inputs;
+mod context;
 pub mod countdown;
+pub mod device_id;
+mod field;
+mod guest_button;
+mod ids;
+mod live_region;
+mod reset_form;
+mod send_code_button;
+mod signed_in;
 pub mod storage;
+mod tabs;
+
+pub use account_form::{AccountForm, FormMode};
+pub use channel::{Channel, Extra};
+pub use code_form::{CodeForm, EmailForm, PhoneForm};
+pub use config::LoginConfig;
+pub use contact_inputs::{ContactFields, ContactInputs};
+pub use context::{provide_login, use_login, LoginCtx};
+pub use field::{focus_first_invalid, Field, FieldState};
+pub use guest_button::GuestButton;
+pub use ids::unique_id;
+pub use live_region::{FormError, LiveRegion};
+pub use reset_form::ResetPasswordForm;
+pub use send_code_button::SendCodeButton;
+pub use signed_in::SignedIn;
+pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};

@@ -35,16 +35,20 @@ impl KeyValue for MemoryKv {
     }
 }
 
-/// The page's `localStorage`, falling back to memory for what it refuses.
-#[derive(Clone, Debug, Default)]
-pub struct LocalKv {
-    fallback: MemoryKv,
+thread_local! {
+    /// What `localStorage` refused, shared by every [`LocalKv`] of the page.
+    static FALLBACK: MemoryKv = MemoryKv::default();
 }
+
+/// The page's `localStorage`, falling back to memory (shared by the whole page) for what it
+/// refuses.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalKv;
 
 impl LocalKv {
     /// The store of this page.
     pub fn new() -> Self {
-        LocalKv::default()
+        LocalKv
     }
 
     /// The browser's `localStorage`, when it exists and may be used.
@@ -59,34 +63,36 @@ impl KeyValue for LocalKv {
     fn get(&self, key: &str) -> Option<String> {
         Self::storage()
             .and_then(|s| s.get_item(key).ok().flatten())
-            .or_else(|| self.fallback.get(key))
+            .or_else(|| FALLBACK.with(|f| f.get(key)))
     }
     fn set(&self, key: &str, value: &str) {
         let stored = Self::storage().is_some_and(|s| s.set_item(key, value).is_ok());
-        if stored {
-            self.fallback.remove(key);
-        } else {
-            self.fallback.set(key, value);
-        }
+        FALLBACK.with(|f| {
+            if stored {
+                f.remove(key);
+            } else {
+                f.set(key, value);
+            }
+        });
     }
     fn remove(&self, key: &str) {
         if let Some(s) = Self::storage() {
             let _ = s.remove_item(key);
         }
-        self.fallback.remove(key);
+        FALLBACK.with(|f| f.remove(key));
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 impl KeyValue for LocalKv {
     fn get(&self, key: &str) -> Option<String> {
-        self.fallback.get(key)
+        FALLBACK.with(|f| f.get(key))
     }
     fn set(&self, key: &str, value: &str) {
-        self.fallback.set(key, value);
+        FALLBACK.with(|f| f.set(key, value));
     }
     fn remove(&self, key: &str) {
-        self.fallback.remove(key);
+        FALLBACK.with(|f| f.remove(key));
     }
 }
 

@@ -29,7 +29,7 @@ mod phone;
 pub use account::{nickname, sign_in_name, user_name, MAX_NICKNAME, MAX_USER_NAME, MIN_USER_NAME};
 pub use code::{code, CODE_LEN};
 pub use email::email;
-pub use password::{confirm, password, DEFAULT_MIN_PWD, MAX_PWD};
+pub use password::{confirm, password, required_pwd, DEFAULT_MIN_PWD, MAX_PWD};
 pub use phone::phone;
 
 use crate::i18n::{Key, Message};

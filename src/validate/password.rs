@@ -23,6 +23,15 @@ pub fn password(input: &str, min_len: usize) -> Checked {
     }
 }
 
+/// The password typed at sign-in: anything not blank (the length rules are for new ones).
+pub fn required_pwd(input: &str) -> Checked {
+    if input.trim().is_empty() {
+        Err(Message::Key(Key::ValidateRequired))
+    } else {
+        Ok(input.to_owned())
+    }
+}
+
 /// The confirmation: identical to the password.
 pub fn confirm(pwd: &str, again: &str) -> Checked {
     if again.is_empty() {
@@ -63,6 +72,12 @@ mod tests {
     #[test]
     fn keeps_spaces_inside_passwords() {
         assert_eq!(password(" pass word ", 6), Ok(" pass word ".into()));
+    }
+
+    #[test]
+    fn sign_in_password_only_needs_something() {
+        assert_eq!(required_pwd("1"), Ok("1".into()));
+        assert_eq!(required_pwd("  "), Err(Message::Key(Key::ValidateRequired)));
     }
 
     #[test]

@@ -1,0 +1,74 @@
+//! The context shared by the widget's forms: the API client, the host's choices, the live
+//! status line and what to do with a token.
+
+use leptos::prelude::*;
+
+use super::config::LoginConfig;
+use crate::api::{Client, Token};
+use crate::i18n::Message;
+
+/// What every form of one widget shares. Cheap to copy.
+#[derive(Clone, Copy, Debug)]
+pub struct LoginCtx {
+    /// The client of the server and app.
+    client: StoredValue<Client>,
+    /// The host's choices.
+    config: StoredValue<LoginConfig>,
+    /// The sentence of the live region (busy and result announcements).
+    pub status: RwSignal<Option<Message>>,
+    /// Called with the token of every successful sign-in or sign-up.
+    on_token: Option<Callback<Token>>,
+}
+
+impl LoginCtx {
+    /// A context for `client` with `config`, handing tokens to `on_token`.
+    pub fn new(client: Client, config: LoginConfig, on_token: Option<Callback<Token>>) -> Self {
+        LoginCtx {
+            client: StoredValue::new(client),
+            config: StoredValue::new(config),
+            status: RwSignal::new(None),
+            on_token,
+        }
+    }
+
+    /// The API client.
+    pub fn client(&self) -> Client {
+        self.client.get_value()
+    }
+
+    /// The host's choices.
+    pub fn config(&self) -> LoginConfig {
+        self.config.get_value()
+    }
+
+    /// Says `message` in the live region.
+    pub fn announce(&self, message: impl Into<Message>) {
+        self.status.try_set(Some(message.into()));
+    }
+
+    /// Hands a fresh token to the widget (which saves it and tells the host).
+    pub fn complete(&self, token: Token) {
+        if let Some(cb) = self.on_token {
+            cb.run(token);
+        }
+    }
+}
+
+/// Provides the forms' context to the children of this part of the tree and returns it.
+pub fn provide_login(ctx: LoginCtx) -> LoginCtx {
+    provide_context(ctx);
+    ctx
+}
+
+/// The forms' context above this component. A form used outside a provider gets a client of
+/// the page's own origin and app 0, which the host should not rely on.
+pub fn use_login() -> LoginCtx {
+    use_context::<LoginCtx>().unwrap_or_else(|| {
+        leptos::logging::warn!("oauthapp-login: a form is used outside LoginWidget/provide_login");
+        provide_login(LoginCtx::new(
+            Client::new("", 0),
+            LoginConfig::default(),
+            None,
+        ))
+    })
+}

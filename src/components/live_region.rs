@@ -1,0 +1,33 @@
+//! The live region that announces busy and result states.
+
+use leptos::prelude::*;
+
+use super::context::use_login;
+use crate::i18n::use_i18n;
+
+/// A polite live region showing the widget's current status sentence.
+#[component]
+pub fn LiveRegion() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_login();
+    view! {
+        <p class="oa-status" role="status" aria-live="polite" aria-atomic="true">
+            {move || ctx.status.with(|m| m.as_ref().map(|m| i18n.render(m)).unwrap_or_default())}
+        </p>
+    }
+}
+
+/// A form's error sentence (announced at once through `role="alert"`), hidden when none.
+#[component]
+pub fn FormError(
+    /// The error to show, if any.
+    #[prop(into)]
+    error: Signal<Option<crate::i18n::Message>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="oa-form__error" role="alert" hidden=move || error.with(Option::is_none)>
+            {move || error.with(|m| m.as_ref().map(|m| i18n.render(m)).unwrap_or_default())}
+        </p>
+    }
+}

@@ -1,0 +1,168 @@
+//! A WAI-ARIA tab list: arrow keys, Home and End move the selection and the focus; only the
+//! selected tab is in the tab order (roving tabindex).
+
+use leptos::html::Button;
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, Key};
+
+/// A sign-in method shown as a tab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LoginTab {
+    /// User name and password.
+    Account,
+    /// Mobile number and SMS code.
+    Phone,
+    /// Email address and emailed code.
+    Email,
+}
+
+impl LoginTab {
+    /// Every tab in the default order.
+    pub const ALL: &'static [LoginTab] = &[LoginTab::Account, LoginTab::Phone, LoginTab::Email];
+
+    /// The stable name (`account`, `phone`, `email`), used in ids and classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoginTab::Account => "account",
+            LoginTab::Phone => "phone",
+            LoginTab::Email => "email",
+        }
+    }
+
+    /// The tab's label key.
+    pub fn label(self) -> Key {
+        match self {
+            LoginTab::Account => Key::TabsAccount,
+            LoginTab::Phone => Key::TabsPhone,
+            LoginTab::Email => Key::TabsEmail,
+        }
+    }
+
+    /// The tab of a stable name.
+    pub fn parse(name: &str) -> Option<LoginTab> {
+        LoginTab::ALL
+            .iter()
+            .copied()
+            .find(|t| t.as_str() == name.trim())
+    }
+}
+
+/// The index the keyboard moves to from `current` among `len` tabs, for `key`
+/// (`ArrowRight`/`ArrowDown` next, `ArrowLeft`/`ArrowUp` previous, both wrapping; `Home`, `End`).
+pub fn next_index(key: &str, current: usize, len: usize) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    match key {
+        "ArrowRight" | "ArrowDown" => Some((current + 1) % len),
+        "ArrowLeft" | "ArrowUp" => Some((current + len - 1) % len),
+        "Home" => Some(0),
+        "End" => Some(len - 1),
+        _ => None,
+    }
+}
+
+/// The id of a tab button.
+pub fn tab_id(prefix: &str, tab: LoginTab) -> String {
+    format!("{prefix}-tab-{}", tab.as_str())
+}
+
+/// The id of a tab's panel.
+pub fn panel_id(prefix: &str, tab: LoginTab) -> String {
+    format!("{prefix}-panel-{}", tab.as_str())
+}
+
+/// The tab list. The panels belong to the caller, with ids from [`panel_id`] and
+/// `aria-labelledby` from [`tab_id`].
+#[component]
+pub fn Tabs(
+    /// The tabs, in order.
+    tabs: Vec<LoginTab>,
+    /// The selected tab.
+    selected: RwSignal<LoginTab>,
+    /// The prefix of the tab and panel ids.
+    id_prefix: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let nodes: Vec<NodeRef<Button>> = tabs.iter().map(|_| NodeRef::new()).collect();
+    let order = StoredValue::new(tabs.clone());
+    let refs = StoredValue::new(nodes.clone());
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let tabs = order.get_value();
+        let current = tabs
+            .iter()
+            .position(|t| *t == selected.get_untracked())
+            .unwrap_or(0);
+        if let Some(next) = next_index(&ev.key(), current, tabs.len()) {
+            ev.prevent_default();
+            if let Some(tab) = tabs.get(next) {
+                selected.set(*tab);
+            }
+            if let Some(el) = refs.with_value(|r| r.get(next).and_then(|n| n.get_untracked())) {
+                let _ = el.focus();
+            }
+        }
+    };
+
+    let buttons = tabs
+        .into_iter()
+        .zip(nodes)
+        .map(|(tab, node)| {
+            let is_selected = move || selected.get() == tab;
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    node_ref=node
+                    id=tab_id(&id_prefix, tab)
+                    class=move || {
+                        if is_selected() { "oa-tabs__tab oa-tabs__tab--selected" } else { "oa-tabs__tab" }
+                    }
+                    aria-selected=move || if is_selected() { "true" } else { "false" }
+                    aria-controls=panel_id(&id_prefix, tab)
+                    tabindex=move || if is_selected() { "0" } else { "-1" }
+                    on:click=move |_| selected.set(tab)
+                >
+                    {move || i18n.t(tab.label())}
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div
+            class="oa-tabs"
+            role="tablist"
+            aria-label=move || i18n.t(Key::TabsLabel)
+            on:keydown=on_keydown
+        >
+            {buttons}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_move_and_wrap() {
+        assert_eq!(next_index("ArrowRight", 0, 3), Some(1));
+        assert_eq!(next_index("ArrowRight", 2, 3), Some(0));
+        assert_eq!(next_index("ArrowLeft", 0, 3), Some(2));
+        assert_eq!(next_index("Home", 2, 3), Some(0));
+        assert_eq!(next_index("End", 0, 3), Some(2));
+        assert_eq!(next_index("Enter", 0, 3), None);
+        assert_eq!(next_index("ArrowRight", 0, 0), None);
+    }
+
+    #[test]
+    fn tab_names_round_trip() {
+        for tab in LoginTab::ALL {
+            assert_eq!(LoginTab::parse(tab.as_str()), Some(*tab));
+        }
+        assert_eq!(LoginTab::parse("qr"), None);
+    }
+}
