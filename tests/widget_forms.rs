@@ -1,0 +1,457 @@
+//! Browser tests of the forms: the checks made before any request (message under the field,
+//! `aria-invalid`, `aria-describedby`, focus on the first wrong field, no request sent), the
+//! busy state, error sentences that keep what was typed, and the phone/email flow that asks
+//! for a password when the server does not know the number (D6/D9).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use oauthapp_login::api::Client;
+use oauthapp_login::components::*;
+use oauthapp_login::i18n::{provide_i18n, Lang, Overrides};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Replaces `window.fetch` by a fake: it records every call in `__oaCalls`, hangs while
+/// `__oaHang` is set, and otherwise answers the first route of `__oaRoutes` whose key is in the
+/// URL (else a plain success envelope).
+const FAKE_FETCH: &str = r#"
+window.__oaRealFetch = window.__oaRealFetch || window.fetch;
+window.__oaCalls = [];
+window.__oaHang = false;
+window.__oaRoutes = {};
+window.fetch = function (req) {
+  return (async () => {
+    const body = await req.text();
+    window.__oaCalls.push({ url: req.url, body: body, lang: req.headers.get('Accept-Language') });
+    if (window.__oaHang) {
+      return new Promise((_, reject) => {
+        req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
+    for (const key of Object.keys(window.__oaRoutes)) {
+      if (req.url.includes(key)) {
+        const a = window.__oaRoutes[key];
+        return new Response(a.body, { status: a.status });
+      }
+    }
+    return new Response('{"code":200,"data":true,"err":""}', { status: 200 });
+  })();
+};
+"#;
+
+fn eval(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(code).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+fn fake_fetch() {
+    eval(FAKE_FETCH);
+}
+
+fn restore_fetch() {
+    eval("if (window.__oaRealFetch) { window.fetch = window.__oaRealFetch; }");
+}
+
+fn calls() -> u32 {
+    eval("window.__oaCalls ? window.__oaCalls.length : 0")
+        .as_f64()
+        .unwrap_or(-1.0) as u32
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the body to mount into.
+fn fresh() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+}
+
+fn input(root: &web_sys::Element, name: &str) -> web_sys::HtmlInputElement {
+    find(root, &format!("input[name='{name}']")).unchecked_into()
+}
+
+/// Types `value` into the input called `name`, as a person would (an `input` event that bubbles).
+fn type_into(root: &web_sys::Element, name: &str, value: &str) {
+    let el = input(root, name);
+    el.set_value(value);
+    let f = js_sys::Function::new_with_args(
+        "el",
+        "el.dispatchEvent(new Event('input', {bubbles: true}))",
+    );
+    f.call1(&wasm_bindgen::JsValue::NULL, &el).unwrap();
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    find(root, selector)
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// The message under the field called `name`, checked to be tied to it by `aria-describedby`.
+fn error_of(root: &web_sys::Element, name: &str) -> Option<String> {
+    let el = input(root, name);
+    let invalid = el.get_attribute("aria-invalid").as_deref() == Some("true");
+    let described = el.get_attribute("aria-describedby");
+    match (invalid, described) {
+        (true, Some(id)) => {
+            let p = document()
+                .get_element_by_id(&id)
+                .expect("describedby target exists");
+            assert!(!p.has_attribute("hidden"), "error of {name} is hidden");
+            Some(p.text_content().unwrap_or_default())
+        }
+        (false, None) => None,
+        other => panic!("{name}: aria-invalid and aria-describedby disagree: {other:?}"),
+    }
+}
+
+fn active_name() -> Option<String> {
+    document()
+        .active_element()
+        .and_then(|e| e.get_attribute("name"))
+}
+
+fn alert_text(root: &web_sys::Element) -> Option<String> {
+    let p = find(root, ".oa-form__error");
+    (!p.has_attribute("hidden")).then(|| p.text_content().unwrap_or_default())
+}
+
+/// The shared context of a test: English, a client of `server`, a short countdown.
+fn setup(server: &str, config: LoginConfig) {
+    provide_i18n(Some(Lang::En), Overrides::new());
+    let client = Client::new(server, 2).with_timeout(std::time::Duration::from_secs(3));
+    provide_login(LoginCtx::new(client, config, None));
+}
+
+fn short() -> LoginConfig {
+    LoginConfig {
+        countdown_secs: 2,
+        ..LoginConfig::default()
+    }
+}
+
+// Guards against a sign-in form that sends blank credentials or shows its errors away from
+// the fields (or without aria-invalid/aria-describedby).
+#[wasm_bindgen_test]
+async fn account_sign_in_checks_before_sending() {
+    fake_fetch();
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        setup("http://127.0.0.1:9", short());
+        view! { <AccountForm /> }
+    });
+    sleep(10).await;
+    assert_eq!(error_of(&root, "userName"), None);
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    assert_eq!(
+        error_of(&root, "userName").as_deref(),
+        Some("Please fill this in.")
+    );
+    assert_eq!(
+        error_of(&root, "pwd").as_deref(),
+        Some("Please fill this in.")
+    );
+    assert_eq!(
+        active_name().as_deref(),
+        Some("userName"),
+        "focus on the first wrong field"
+    );
+    type_into(&root, "userName", "  a b  ");
+    sleep(10).await;
+    assert_eq!(
+        error_of(&root, "userName"),
+        None,
+        "typing clears the message"
+    );
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    assert!(error_of(&root, "userName").unwrap().contains("3 to 32"));
+    assert_eq!(calls(), 0, "no request for invalid input");
+    restore_fetch();
+}
+
+// Guards against sign-up accepting a short password, a mismatched confirmation, a bad name,
+// or ignoring the host's raised minimum.
+#[wasm_bindgen_test]
+async fn account_sign_up_checks_each_field() {
+    fake_fetch();
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        setup(
+            "http://127.0.0.1:9",
+            LoginConfig {
+                min_pwd: 8,
+                ..short()
+            },
+        );
+        view! { <AccountForm mode=FormMode::SignUp /> }
+    });
+    sleep(10).await;
+    type_into(&root, "userName", "ab");
+    type_into(&root, "pwd", "1234567");
+    type_into(&root, "pwdConfirm", "7654321");
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    assert!(error_of(&root, "userName").unwrap().contains("3 to 32"));
+    assert_eq!(
+        error_of(&root, "pwd").as_deref(),
+        Some("Use at least 8 characters.")
+    );
+    assert_eq!(
+        error_of(&root, "pwdConfirm").as_deref(),
+        Some("The two passwords are not the same.")
+    );
+    assert_eq!(error_of(&root, "nickName"), None);
+    assert_eq!(active_name().as_deref(), Some("userName"));
+    type_into(&root, "userName", "alice");
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    assert_eq!(
+        active_name().as_deref(),
+        Some("pwd"),
+        "focus moves to the next wrong field"
+    );
+    assert_eq!(calls(), 0);
+    restore_fetch();
+}
+
+// Guards against the verified-contact fields missing from sign-up when the app verifies phones.
+#[wasm_bindgen_test]
+async fn account_sign_up_asks_for_verified_phone() {
+    fake_fetch();
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        setup(
+            "http://127.0.0.1:9",
+            LoginConfig {
+                verify_phone: true,
+                ..short()
+            },
+        );
+        view! { <AccountForm mode=FormMode::SignUp /> }
+    });
+    sleep(10).await;
+    type_into(&root, "userName", "alice");
+    type_into(&root, "pwd", "secret1");
+    type_into(&root, "pwdConfirm", "secret1");
+    type_into(&root, "phone", "23800138000");
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    assert!(error_of(&root, "phone").unwrap().contains("11-digit"));
+    assert_eq!(
+        error_of(&root, "phoneCode").as_deref(),
+        Some("Please fill this in.")
+    );
+    assert!(root
+        .query_selector("input[name='email']")
+        .unwrap()
+        .is_none());
+    assert_eq!(calls(), 0);
+    restore_fetch();
+}
+
+// Guards against a "get code" button that sends to a malformed number.
+#[wasm_bindgen_test]
+async fn phone_form_checks_number_and_code() {
+    fake_fetch();
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        setup("http://127.0.0.1:9", short());
+        view! { <PhoneForm /> }
+    });
+    sleep(10).await;
+    type_into(&root, "phone", " 1380013800 ");
+    click(&root, ".oa-send-code");
+    sleep(30).await;
+    assert!(error_of(&root, "phone").unwrap().contains("11-digit"));
+    assert_eq!(active_name().as_deref(), Some("phone"));
+    type_into(&root, "code", "12a456");
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    assert_eq!(
+        error_of(&root, "code").as_deref(),
+        Some("Enter the 6-digit code.")
+    );
+    assert_eq!(calls(), 0);
+    restore_fetch();
+}
+
+// Guards against a bad e-mail address reaching the server.
+#[wasm_bindgen_test]
+async fn email_form_checks_address() {
+    fake_fetch();
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        setup("http://127.0.0.1:9", short());
+        view! { <EmailForm /> }
+    });
+    sleep(10).await;
+    type_into(&root, "email", "someone@nowhere");
+    type_into(&root, "code", "123456");
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    assert!(error_of(&root, "email").unwrap().contains("email address"));
+    assert_eq!(error_of(&root, "code"), None);
+    assert_eq!(calls(), 0);
+    restore_fetch();
+}
+
+// Guards against the reset form accepting a mismatched new password.
+#[wasm_bindgen_test]
+async fn reset_form_checks_new_password() {
+    fake_fetch();
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        setup("http://127.0.0.1:9", short());
+        view! { <ResetPasswordForm on_done=Callback::new(|_: String| {}) /> }
+    });
+    sleep(10).await;
+    type_into(&root, "phone", "13800138000");
+    type_into(&root, "code", "123456");
+    type_into(&root, "newPwd", "abcdef");
+    type_into(&root, "newPwdConfirm", "abcdeg");
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    assert_eq!(error_of(&root, "phone"), None);
+    assert_eq!(
+        error_of(&root, "newPwdConfirm").as_deref(),
+        Some("The two passwords are not the same.")
+    );
+    assert_eq!(active_name().as_deref(), Some("newPwdConfirm"));
+    assert_eq!(calls(), 0);
+    restore_fetch();
+}
+
+// Guards against double submits and lost input: while the request is out the button is busy
+// and disabled, a second press sends nothing, and after the timeout a sentence appears while
+// the typed values stay.
+#[wasm_bindgen_test]
+async fn busy_then_timeout_keeps_values() {
+    fake_fetch();
+    eval("window.__oaHang = true;");
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        provide_i18n(Some(Lang::En), Overrides::new());
+        let client = Client::new("http://127.0.0.1:9", 2)
+            .with_timeout(std::time::Duration::from_millis(800));
+        provide_login(LoginCtx::new(client, short(), None));
+        view! { <LiveRegion /> <AccountForm /> }
+    });
+    sleep(10).await;
+    type_into(&root, "userName", "alice");
+    type_into(&root, "pwd", "secret1");
+    click(&root, ".oa-submit");
+    sleep(50).await;
+    let button = find(&root, ".oa-submit");
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(button.has_attribute("disabled"));
+    assert_eq!(button.text_content().as_deref(), Some("Signing in…"));
+    assert_eq!(
+        find(&root, ".oa-status").text_content().as_deref(),
+        Some("Signing in…")
+    );
+    click(&root, ".oa-submit");
+    sleep(50).await;
+    assert_eq!(calls(), 1, "a second press sends nothing");
+    sleep(1200).await;
+    assert_eq!(
+        alert_text(&root).as_deref(),
+        Some("The server took too long to answer. Please try again.")
+    );
+    let button = find(&root, ".oa-submit");
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert!(!button.has_attribute("disabled"));
+    assert_eq!(input(&root, "userName").value(), "alice");
+    assert_eq!(input(&root, "pwd").value(), "secret1");
+    restore_fetch();
+}
+
+// Guards against a network failure being shown as anything but a sentence, or wiping input.
+#[wasm_bindgen_test]
+async fn unreachable_server_shows_network_sentence() {
+    restore_fetch();
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        setup("http://127.0.0.1:9", short());
+        view! { <AccountForm /> }
+    });
+    sleep(10).await;
+    type_into(&root, "userName", "alice");
+    type_into(&root, "pwd", "secret1");
+    click(&root, ".oa-submit");
+    let mut text = None;
+    for _ in 0..60 {
+        sleep(50).await;
+        text = alert_text(&root);
+        if text.is_some() {
+            break;
+        }
+    }
+    assert_eq!(
+        text.as_deref(),
+        Some("The server cannot be reached. Check your connection and try again.")
+    );
+    assert_eq!(input(&root, "userName").value(), "alice");
+    assert_eq!(input(&root, "pwd").value(), "secret1");
+}
+
+// Guards against the D6/D9 flow: a new number signs up with the same code after a password.
+#[wasm_bindgen_test]
+async fn unknown_phone_asks_for_password_then_signs_up() {
+    fake_fetch();
+    eval(
+        r#"window.__oaRoutes = {
+        "PhoneSignIn": { status: 404, body: '{"code":404,"data":null,"err":""}' },
+        "PhoneSignUp": { status: 200, body: '{"code":200,"data":{"access_token":"a.b.c","token_type":"Bearer","expires_in":60},"err":""}' }
+    };"#,
+    );
+    let got = RwSignal::new(None::<String>);
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_i18n(Some(Lang::En), Overrides::new());
+        let on_token =
+            Callback::new(move |t: oauthapp_login::api::Token| got.set(Some(t.access_token)));
+        provide_login(LoginCtx::new(
+            Client::new("http://127.0.0.1:9", 2),
+            short(),
+            Some(on_token),
+        ));
+        view! { <PhoneForm /> }
+    });
+    sleep(10).await;
+    assert!(root.query_selector("input[name='pwd']").unwrap().is_none());
+    type_into(&root, "phone", "13800138000");
+    type_into(&root, "code", "123456");
+    click(&root, ".oa-submit");
+    sleep(100).await;
+    assert!(alert_text(&root)
+        .unwrap()
+        .contains("no account for 13800138000"));
+    assert_eq!(active_name().as_deref(), Some("pwd"));
+    assert_eq!(input(&root, "code").value(), "123456", "the code is kept");
+    type_into(&root, "pwd", "secret1");
+    type_into(&root, "pwdConfirm", "secret1");
+    click(&root, ".oa-submit");
+    sleep(100).await;
+    assert_eq!(got.get_untracked().as_deref(), Some("a.b.c"));
+    let last = eval("JSON.parse(window.__oaCalls[window.__oaCalls.length - 1].body)");
+    let body: String = js_sys::JSON::stringify(&last).unwrap().into();
+    assert!(body.contains("\"phoneCode\":\"123456\""), "{body}");
+    assert!(body.contains("\"pwd\":\"secret1\""), "{body}");
+    restore_fetch();
+}
