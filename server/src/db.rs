@@ -65,7 +65,7 @@ CREATE TABLE consents (
     expire_days INTEGER NOT NULL,
     create_date TEXT NOT NULL,
     last_update TEXT NOT NULL,
-    updated_at INTEGER NOT NULL
+    updated_at INTEGER NOT NULL -- unix milliseconds, for newest-first ordering
 );
 CREATE UNIQUE INDEX consents_key ON consents(app_id, user_id, redirect_uri);
 CREATE TABLE oauth_codes (

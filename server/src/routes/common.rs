@@ -85,7 +85,9 @@ pub fn read_email(
     code_names: &[&'static str],
     required: bool,
 ) -> Result<Option<Proven>, ApiError> {
-    let to = f.opt_str(&["email"], MAX_CONTACT)?;
+    let to = f
+        .opt_str(&["email"], MAX_CONTACT)?
+        .map(|e| e.to_lowercase());
     let code = f.opt_str(code_names, MAX_CODE)?;
     read_proven(to, code, "email", code_names, required, validate::email)
 }

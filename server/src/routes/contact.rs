@@ -50,12 +50,11 @@ impl Kind {
             Kind::Phone => "phone",
             Kind::Email => "email",
         };
-        let to = f.req_str(&[name], MAX_CONTACT)?.trim().to_string();
+        let to = f.req_str(&[name], MAX_CONTACT)?;
         match self {
-            Kind::Phone => validate::phone(&to)?,
-            Kind::Email => validate::email(&to)?,
+            Kind::Phone => validate::phone(to.trim()).map(|_| to.trim().to_string()),
+            Kind::Email => validate::email(to.trim()).map(|_| to.trim().to_lowercase()),
         }
-        Ok(to)
     }
 
     /// The user with this phone or email.
@@ -85,10 +84,12 @@ pub async fn send_code(state: &AppState, app: &AppConfig, kind: Kind, f: &Fields
     let purpose = f.req_str(&["type"], 16)?;
     let purpose = Purpose::parse(&purpose).ok_or(ApiError::Invalid("type"))?;
     let code = state.db.tx(|tx| {
+        // The resend window is checked first; an unknown recipient rolls the code back.
+        let code = codes::send(tx, app, kind.channel(), &to, purpose)?;
         if purpose == Purpose::ForgetPwd && kind.find(tx, app.id, &to)?.is_none() {
             return Err(ApiError::UserNotFound);
         }
-        codes::send(tx, app, kind.channel(), &to, purpose)
+        Ok(code)
     })?;
     eprintln!(
         "[outbox] app {} {} to {to} ({}): {code}",

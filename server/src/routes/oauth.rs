@@ -10,7 +10,7 @@ use crate::{
     codes::random_hex,
     error::{ok, ApiError, ApiResult},
     state::AppState,
-    time::{now_date, now_i64},
+    time::{now_date, now_i64, now_millis},
     users,
     validate::{self, *},
 };
@@ -68,7 +68,17 @@ pub async fn grant_code(State(state): State<AppState>, p: Params, f: Fields) -> 
                 grant_type = excluded.grant_type, scopes = excluded.scopes,
                 remark = COALESCE(excluded.remark, remark), expire_days = excluded.expire_days,
                 last_update = excluded.last_update, updated_at = excluded.updated_at",
-            params![app.id, user.id, grant, redirect, scopes, remark, days, date, now],
+            params![
+                app.id,
+                user.id,
+                grant,
+                redirect,
+                scopes,
+                remark,
+                days,
+                date,
+                now_millis()
+            ],
         )?;
         let consent: i64 = tx.query_row(
             "SELECT id FROM consents WHERE app_id = ?1 AND user_id = ?2 AND redirect_uri = ?3",
