@@ -1,0 +1,226 @@
+//! Browser tests of the "get code" countdown: it starts after a successful send, shows the
+//! seconds left on the disabled button, survives an unmount and re-mount (its start time is in
+//! localStorage), is per recipient, ends on time, and the server's "too soon" refusal shows
+//! the time left.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use oauthapp_login::api::{Client, CodePurpose};
+use oauthapp_login::components::clock::SystemClock;
+use oauthapp_login::components::countdown::{CountdownStore, COUNTDOWN_PREFIX};
+use oauthapp_login::components::storage::LocalKv;
+use oauthapp_login::components::*;
+use oauthapp_login::i18n::{provide_i18n, Key, Lang, Message, Overrides};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Replaces `window.fetch` by a fake: it records every call in `__oaCalls`, hangs while
+/// `__oaHang` is set, and otherwise answers the first route of `__oaRoutes` whose key is in the
+/// URL (else a plain success envelope).
+const FAKE_FETCH: &str = r#"
+window.__oaRealFetch = window.__oaRealFetch || window.fetch;
+window.__oaCalls = [];
+window.__oaHang = false;
+window.__oaRoutes = {};
+window.fetch = function (req) {
+  return (async () => {
+    const body = await req.text();
+    window.__oaCalls.push({ url: req.url, body: body, lang: req.headers.get('Accept-Language') });
+    if (window.__oaHang) {
+      return new Promise((_, reject) => {
+        req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
+    for (const key of Object.keys(window.__oaRoutes)) {
+      if (req.url.includes(key)) {
+        const a = window.__oaRoutes[key];
+        return new Response(a.body, { status: a.status });
+      }
+    }
+    return new Response('{"code":200,"data":true,"err":""}', { status: 200 });
+  })();
+};
+"#;
+
+fn eval(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(code).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+fn fake_fetch() {
+    eval(FAKE_FETCH);
+}
+
+fn restore_fetch() {
+    eval("if (window.__oaRealFetch) { window.fetch = window.__oaRealFetch; }");
+}
+
+fn calls() -> u32 {
+    eval("window.__oaCalls ? window.__oaCalls.length : 0")
+        .as_f64()
+        .unwrap_or(-1.0) as u32
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the body to mount into.
+fn fresh() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+}
+
+fn input(root: &web_sys::Element, name: &str) -> web_sys::HtmlInputElement {
+    find(root, &format!("input[name='{name}']")).unchecked_into()
+}
+
+/// Types `value` into the input called `name`, as a person would (an `input` event that bubbles).
+fn type_into(root: &web_sys::Element, name: &str, value: &str) {
+    let el = input(root, name);
+    el.set_value(value);
+    let f = js_sys::Function::new_with_args(
+        "el",
+        "el.dispatchEvent(new Event('input', {bubbles: true}))",
+    );
+    f.call1(&wasm_bindgen::JsValue::NULL, &el).unwrap();
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    find(root, selector)
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// Mounts a phone field with its "get code" button (2 s countdown) into a fresh element.
+fn mount_phone(error: RwSignal<Option<Message>>) -> (web_sys::HtmlElement, impl Drop) {
+    let root = fresh();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_i18n(Some(Lang::En), Overrides::new());
+        let config = LoginConfig {
+            countdown_secs: 2,
+            ..LoginConfig::default()
+        };
+        provide_login(LoginCtx::new(
+            Client::new("http://127.0.0.1:9", 2),
+            config,
+            None,
+        ));
+        let fields = ContactFields::new();
+        view! {
+            <ContactInputs
+                channel=Channel::Phone
+                purpose=CodePurpose::SignUp
+                fields=fields
+                on_error=Callback::new(move |m| error.set(m))
+            />
+        }
+    });
+    (root, handle)
+}
+
+fn button(root: &web_sys::Element) -> (String, bool) {
+    let b = find(root, ".oa-send-code");
+    (
+        b.text_content().unwrap_or_default(),
+        b.has_attribute("disabled"),
+    )
+}
+
+fn clear_countdowns() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let n = storage.length().unwrap();
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect();
+    for k in keys.iter().filter(|k| k.starts_with(COUNTDOWN_PREFIX)) {
+        storage.remove_item(k).unwrap();
+    }
+}
+
+// Guards against a countdown that is lost on re-mount, is shared between recipients, or never
+// ends.
+#[wasm_bindgen_test]
+async fn countdown_after_send_survives_remount_and_ends() {
+    clear_countdowns();
+    fake_fetch();
+    let error = RwSignal::new(None);
+    let (root, handle) = mount_phone(error);
+    sleep(10).await;
+    assert_eq!(button(&root), ("Get code".to_owned(), false));
+    type_into(&root, "phone", "13800138000");
+    click(&root, ".oa-send-code");
+    sleep(150).await;
+    assert_eq!(calls(), 1);
+    assert_eq!(button(&root), ("Resend in 2 s".to_owned(), true));
+    // Another recipient has no countdown.
+    type_into(&root, "phone", "13900139000");
+    sleep(300).await;
+    assert_eq!(button(&root), ("Get code".to_owned(), false));
+    type_into(&root, "phone", "13800138000");
+    sleep(300).await;
+    assert!(button(&root).1, "back to the first number: still counting");
+    // Unmount and mount again (a tab switch or a reload rebuilds the button).
+    drop(handle);
+    root.remove();
+    let (root, _handle) = mount_phone(error);
+    type_into(&root, "phone", "13800138000");
+    sleep(300).await;
+    let (label, disabled) = button(&root);
+    assert!(disabled, "the countdown survives a re-mount");
+    assert_eq!(label, "Resend in 1 s");
+    sleep(1500).await;
+    assert_eq!(button(&root), ("Get code".to_owned(), false));
+    assert_eq!(error.get_untracked(), None);
+    restore_fetch();
+    clear_countdowns();
+}
+
+// Guards against the "too soon" refusal showing the server's raw text when the widget knows
+// the time left.
+#[wasm_bindgen_test]
+async fn too_soon_shows_time_left_from_the_store() {
+    clear_countdowns();
+    fake_fetch();
+    eval(
+        r#"window.__oaRoutes = { "SendSMSCode": { status: 429, body: '{"code":429,"data":null,"err":"too soon"}' } };"#,
+    );
+    let error = RwSignal::new(None);
+    let (root, _handle) = mount_phone(error);
+    type_into(&root, "phone", "13800138000");
+    sleep(10).await;
+    click(&root, ".oa-send-code");
+    sleep(150).await;
+    // Nothing stored: the server's sentence is shown as it is.
+    assert_eq!(
+        error.get_untracked(),
+        Some(Message::Text("too soon".into()))
+    );
+    // A countdown started elsewhere (another tab) just before this press, so the button has
+    // not refreshed yet and sends: the refusal now shows the time left from the store.
+    CountdownStore::new(LocalKv, SystemClock, 2).start("signup", "13800138000");
+    click(&root, ".oa-send-code");
+    sleep(150).await;
+    assert_eq!(calls(), 2);
+    let shown = error.get_untracked().expect("an error is shown");
+    assert_eq!(shown.key(), Some(Key::CodeWait), "{shown:?}");
+    assert_eq!(shown, Message::with_n(Key::CodeWait, 2));
+    assert!(
+        button(&root).1,
+        "the stored countdown now disables the button"
+    );
+    restore_fetch();
+    clear_countdowns();
+}
