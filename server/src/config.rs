@@ -124,3 +124,41 @@ impl Config {
         map
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_json_and_toml_and_refuses_typos() {
+        let dir = std::env::temp_dir().join(format!("oauthapp-cfg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let json = dir.join("c.json");
+        std::fs::write(
+            &json,
+            r#"{"outbox":true,"apps":[{"id":2,"require_phone":true},{"id":7,"name":"Seven",
+               "redirect_uris":["https://x.example/cb"],"code_resend_secs":5}]}"#,
+        )
+        .unwrap();
+        let c = Config::from_file(&json).unwrap();
+        let apps = c.app_map();
+        assert!(c.outbox);
+        assert!(apps[&2].require_phone);
+        assert_eq!(apps[&7].name, "Seven");
+        assert_eq!(apps[&7].code_resend_secs, 5);
+        assert_eq!(apps[&7].code_lifetime_secs, 300);
+        let toml = dir.join("c.toml");
+        std::fs::write(
+            &toml,
+            "token_lifetime_secs = 60\n[[apps]]\nid = 9\nname = \"Nine\"\nqr_lifetime_secs = 30\n",
+        )
+        .unwrap();
+        let c = Config::from_file(&toml).unwrap();
+        assert_eq!(c.token_lifetime_secs, 60);
+        assert_eq!(c.app_map()[&9].qr_lifetime_secs, 30);
+        assert_eq!(c.app_map()[&2].name, "开发文档");
+        std::fs::write(&json, r#"{"outbx":true}"#).unwrap();
+        assert!(Config::from_file(&json).is_err());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

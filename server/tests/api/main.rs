@@ -10,5 +10,6 @@ mod persistence;
 mod points;
 mod profile;
 mod qr;
+mod static_files;
 mod tokens;
 mod unionid;
