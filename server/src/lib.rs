@@ -4,6 +4,8 @@
 //! [`start`] builds everything from a [`Config`] and serves on an address; [`router`] gives
 //! the bare [`Router`] for embedding.
 
+#![warn(missing_docs)]
+
 pub mod auth;
 pub mod body;
 pub mod codes;

@@ -254,3 +254,56 @@ async fn d6_sign_up_without_password_has_none_until_reset() {
     .await
     .token();
 }
+
+#[tokio::test]
+async fn a_refused_sign_up_leaves_nothing_behind() {
+    let s = Srv::new().await;
+    let pc = s.code(APP, "13900000005", "signup").await;
+    let ec = s.code(APP, "half@example.com", "signup").await;
+    let wrong = if ec == "000000" { "111111" } else { "000000" };
+    let a = s
+        .post(
+            "/api/AppUsers/2/SignUp",
+            json!({ "userName": "half", "pwd": "secret12", "phone": "13900000005", "phoneCode": pc,
+                    "email": "half@example.com", "emailCode": wrong }),
+        )
+        .await;
+    a.refused(401);
+    // No user, and the right phone code was not spent.
+    s.post(
+        "/api/AppUsers/2/SignIn",
+        json!({ "userName": "half", "pwd": "secret12" }),
+    )
+    .await
+    .refused(401);
+    s.post(
+        "/api/AppUsers/2/SignUp",
+        json!({ "userName": "half", "pwd": "secret12", "phone": "13900000005",
+            "phoneCode": pc, "email": "half@example.com", "emailCode": ec }),
+    )
+    .await
+    .token();
+}
+
+#[tokio::test]
+async fn concurrent_sign_ups_of_one_name_create_one_user() {
+    let s = std::sync::Arc::new(Srv::new().await);
+    let mut tasks = Vec::new();
+    for _ in 0..12 {
+        let s = s.clone();
+        tasks.push(tokio::spawn(async move {
+            s.post(
+                "/api/AppUsers/2/SignUp",
+                json!({ "userName": "racer", "pwd": "secret12" }),
+            )
+            .await
+            .code()
+        }));
+    }
+    let mut codes = Vec::new();
+    for t in tasks {
+        codes.push(t.await.unwrap_or(-1));
+    }
+    assert_eq!(codes.iter().filter(|c| **c == 200).count(), 1, "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| **c == 409).count(), 11, "{codes:?}");
+}
