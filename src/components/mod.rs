@@ -5,6 +5,7 @@
 
 mod account_form;
 mod channel;
+mod claims;
 pub mod clock;
 mod code_form;
 mod config;
@@ -16,6 +17,7 @@ mod field;
 mod guest_button;
 mod ids;
 mod live_region;
+mod login_widget;
 mod reset_form;
 mod send_code_button;
 mod signed_in;
@@ -24,6 +26,7 @@ mod tabs;
 
 pub use account_form::{AccountForm, FormMode};
 pub use channel::{Channel, Extra};
+pub use claims::{decode_claims, Claims};
 pub use code_form::{CodeForm, EmailForm, PhoneForm};
 pub use config::LoginConfig;
 pub use contact_inputs::{ContactFields, ContactInputs};
@@ -32,6 +35,7 @@ pub use field::{focus_first_invalid, Field, FieldState};
 pub use guest_button::GuestButton;
 pub use ids::unique_id;
 pub use live_region::{FormError, LiveRegion};
+pub use login_widget::{LoginWidget, Theme};
 pub use reset_form::ResetPasswordForm;
 pub use send_code_button::SendCodeButton;
 pub use signed_in::SignedIn;

@@ -1,0 +1,240 @@
+//! The whole widget: tabs of sign-in methods, sign-up, password reset, guest sign-in, and the
+//! signed-in view.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::account_form::{AccountForm, FormMode};
+use super::claims::{decode_claims, Claims};
+use super::code_form::{EmailForm, PhoneForm};
+use super::config::LoginConfig;
+use super::context::{provide_login, LoginCtx};
+use super::countdown::DEFAULT_COUNTDOWN_SECS;
+use super::guest_button::GuestButton;
+use super::ids::unique_id;
+use super::live_region::LiveRegion;
+use super::reset_form::ResetPasswordForm;
+use super::signed_in::SignedIn;
+use super::tabs::{panel_id, tab_id, LoginTab, Tabs};
+use crate::api::{Client, Token};
+use crate::i18n::{provide_i18n, Key, Lang, Overrides};
+use crate::validate::DEFAULT_MIN_PWD;
+
+/// A forced colour theme (otherwise the widget follows `prefers-color-scheme`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// What the widget shows besides the signed-in view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Screen {
+    /// The tabs.
+    Tabs,
+    /// The password reset.
+    Reset,
+}
+
+/// The sign-in widget. Put it on the host's sign-in page:
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use oauthapp_login::components::{LoginTab, LoginWidget};
+/// # fn demo() -> impl IntoView {
+/// view! {
+///     <LoginWidget
+///         server_url="https://www.oauthapp.com"
+///         app_id=2
+///         tabs=vec![LoginTab::Account, LoginTab::Phone, LoginTab::Email]
+///         show_guest=true
+///         on_login=Callback::new(|(token, claims)| { let _ = (token, claims); })
+///     />
+/// }
+/// # }
+/// ```
+#[component]
+pub fn LoginWidget(
+    /// The server, e.g. `https://www.oauthapp.com` (empty: the page's own origin).
+    #[prop(into)]
+    server_url: String,
+    /// The application id.
+    app_id: u64,
+    /// The tabs shown, in order (all of them unless said).
+    #[prop(optional)]
+    tabs: Option<Vec<LoginTab>>,
+    /// The tab open first (the first tab unless said).
+    #[prop(optional)]
+    initial_tab: Option<LoginTab>,
+    /// The language (from `navigator.languages` unless said).
+    #[prop(optional)]
+    lang: Option<Lang>,
+    /// Replacements for any string (see [`Overrides`]).
+    #[prop(optional)]
+    strings: Overrides,
+    /// Seconds before a code may be asked for again.
+    #[prop(default = DEFAULT_COUNTDOWN_SECS)]
+    countdown_secs: u32,
+    /// The shortest password accepted at sign-up and reset.
+    #[prop(default = DEFAULT_MIN_PWD)]
+    min_pwd: usize,
+    /// Whether `+<country><number>` phone numbers are accepted.
+    #[prop(optional)]
+    allow_international: bool,
+    /// Whether sign-up also asks for a phone and its code (the app verifies phones).
+    #[prop(optional)]
+    verify_phone: bool,
+    /// Whether sign-up also asks for an email and its code (the app verifies emails).
+    #[prop(optional)]
+    verify_email: bool,
+    /// Whether the guest (unionID, platform `web`) button is shown.
+    #[prop(optional)]
+    show_guest: bool,
+    /// A forced theme (follows the system unless said).
+    #[prop(optional)]
+    theme: Option<Theme>,
+    /// The time after which a call is abandoned (the client's 15 s unless said).
+    #[prop(optional)]
+    timeout: Option<Duration>,
+    /// Called with the token and its decoded claims after every sign-in or sign-up.
+    #[prop(optional)]
+    on_login: Option<Callback<(Token, Claims)>>,
+    /// Called after the person signs out.
+    #[prop(optional)]
+    on_logout: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = provide_i18n(lang, strings);
+    let mut tabs = tabs.unwrap_or_else(|| LoginTab::ALL.to_vec());
+    tabs.dedup();
+    if tabs.is_empty() {
+        tabs = LoginTab::ALL.to_vec();
+    }
+    let first = initial_tab
+        .filter(|t| tabs.contains(t))
+        .or_else(|| tabs.first().copied())
+        .unwrap_or(LoginTab::Account);
+    let selected = RwSignal::new(first);
+    let screen = RwSignal::new(Screen::Tabs);
+    let prefill = RwSignal::new(String::new());
+    let user = RwSignal::new(None::<Claims>);
+
+    let client = Client::new(&server_url, app_id);
+    let client = match timeout {
+        Some(t) => client.with_timeout(t),
+        None => client,
+    };
+    let config = LoginConfig {
+        countdown_secs,
+        min_pwd,
+        allow_international,
+        verify_phone,
+        verify_email,
+        ..LoginConfig::default()
+    };
+    let on_token = Callback::new(move |token: Token| {
+        let claims = decode_claims(&token.access_token).unwrap_or_default();
+        user.set(Some(claims.clone()));
+        if let Some(cb) = on_login {
+            cb.run((token, claims));
+        }
+    });
+    let ctx = provide_login(LoginCtx::new(client, config, Some(on_token)));
+
+    let prefix = unique_id("login");
+    let sign_out = Callback::new(move |()| {
+        user.set(None);
+        screen.set(Screen::Tabs);
+        ctx.announce(Key::SignedOut);
+        if let Some(cb) = on_logout {
+            cb.run(());
+        }
+    });
+    let on_reset = Callback::new(move |to: String| {
+        prefill.set(to);
+        selected.set(LoginTab::Account);
+        screen.set(Screen::Tabs);
+    });
+    let on_forgot = Callback::new(move |()| {
+        ctx.status.set(None);
+        screen.set(Screen::Reset);
+    });
+
+    let class = match theme {
+        None => "oa-widget",
+        Some(Theme::Light) => "oa-widget oa-theme--light",
+        Some(Theme::Dark) => "oa-widget oa-theme--dark",
+    };
+    let tabs = StoredValue::new(tabs);
+    let prefix = StoredValue::new(prefix);
+
+    let panels = move || {
+        let tabs = tabs.get_value();
+        let prefix = prefix.get_value();
+        let name = prefill.get_untracked();
+        let list = tabs.clone();
+        let panels = tabs
+            .into_iter()
+            .map(|tab| {
+                let form = match tab {
+                    LoginTab::Account => view! {
+                        <AccountForm mode=FormMode::SignIn user_name=name.clone() on_forgot=on_forgot />
+                    }
+                    .into_any(),
+                    LoginTab::Phone => view! { <PhoneForm /> }.into_any(),
+                    LoginTab::Email => view! { <EmailForm /> }.into_any(),
+                };
+                view! {
+                    <div
+                        class="oa-panel"
+                        role="tabpanel"
+                        id=panel_id(&prefix, tab)
+                        aria-labelledby=tab_id(&prefix, tab)
+                        tabindex="0"
+                        hidden=move || selected.get() != tab
+                    >
+                        {form}
+                    </div>
+                }
+            })
+            .collect_view();
+        let many = list.len() > 1;
+        view! {
+            {many.then(|| view! { <Tabs tabs=list selected=selected id_prefix=prefix.clone() /> })}
+            {panels}
+        }
+    };
+
+    view! {
+        <section class=class lang=move || i18n.lang().tag() aria-label=move || i18n.t(Key::WidgetLabel)>
+            {move || match (user.get(), screen.get()) {
+                (Some(claims), _) => {
+                    let name = claims.display_name();
+                    view! {
+                        <SignedIn
+                            name=name
+                            user_id=claims.nameid.clone()
+                            platform=claims.platform.clone()
+                            on_sign_out=sign_out
+                        />
+                    }
+                    .into_any()
+                }
+                (None, Screen::Reset) => view! {
+                    <ResetPasswordForm on_done=on_reset on_back=Callback::new(move |()| screen.set(Screen::Tabs)) />
+                }
+                .into_any(),
+                (None, Screen::Tabs) => view! {
+                    {panels()}
+                    <Show when=move || show_guest>
+                        <GuestButton />
+                    </Show>
+                }
+                .into_any(),
+            }}
+            <LiveRegion />
+        </section>
+    }
+}

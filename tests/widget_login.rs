@@ -1,0 +1,269 @@
+//! Browser tests of the whole `LoginWidget`: tab order and panels, a sign-in that ends in the
+//! signed-in view and the host's callback with decoded claims, sign-out, the password reset
+//! that returns to sign-in with the name filled, and the guest button (sign-up when unknown).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use oauthapp_login::api::Token;
+use oauthapp_login::components::*;
+use oauthapp_login::i18n::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A JWT whose payload is {"nameid":"7","unique_name":"alice","platform":"web","exp":1700000000}.
+const JWT: &str = "h.eyJuYW1laWQiOiI3IiwidW5pcXVlX25hbWUiOiJhbGljZSIsInBsYXRmb3JtIjoid2ViIiwiZXhwIjoxNzAwMDAwMDAwfQ.s";
+
+/// Replaces `window.fetch` by a fake: it records every call in `__oaCalls`, hangs while
+/// `__oaHang` is set, and otherwise answers the first route of `__oaRoutes` whose key is in the
+/// URL (else a plain success envelope).
+const FAKE_FETCH: &str = r#"
+window.__oaRealFetch = window.__oaRealFetch || window.fetch;
+window.__oaCalls = [];
+window.__oaHang = false;
+window.__oaRoutes = {};
+window.fetch = function (req) {
+  return (async () => {
+    const body = await req.text();
+    window.__oaCalls.push({ url: req.url, body: body, lang: req.headers.get('Accept-Language') });
+    if (window.__oaHang) {
+      return new Promise((_, reject) => {
+        req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
+    for (const key of Object.keys(window.__oaRoutes)) {
+      if (req.url.includes(key)) {
+        const a = window.__oaRoutes[key];
+        return new Response(a.body, { status: a.status });
+      }
+    }
+    return new Response('{"code":200,"data":true,"err":""}', { status: 200 });
+  })();
+};
+"#;
+
+fn eval(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(code).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+fn fake_fetch() {
+    eval(FAKE_FETCH);
+}
+
+fn restore_fetch() {
+    eval("if (window.__oaRealFetch) { window.fetch = window.__oaRealFetch; }");
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the body to mount into.
+fn fresh() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+}
+
+fn input(root: &web_sys::Element, name: &str) -> web_sys::HtmlInputElement {
+    find(root, &format!("input[name='{name}']")).unchecked_into()
+}
+
+/// Types `value` into the input called `name`, as a person would (an `input` event that bubbles).
+fn type_into(root: &web_sys::Element, name: &str, value: &str) {
+    let el = input(root, name);
+    el.set_value(value);
+    let f = js_sys::Function::new_with_args(
+        "el",
+        "el.dispatchEvent(new Event('input', {bubbles: true}))",
+    );
+    f.call1(&wasm_bindgen::JsValue::NULL, &el).unwrap();
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    find(root, selector)
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+fn token_route() -> String {
+    format!(
+        r#"{{ status: 200, body: '{{"code":200,"data":{{"access_token":"{JWT}","token_type":"Bearer","expires_in":3600}},"err":""}}' }}"#
+    )
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn visible_panel(root: &web_sys::Element) -> web_sys::Element {
+    find(root, "[role='tabpanel']:not([hidden])")
+}
+
+// Guards against a sign-in that does not reach the host, or a signed-in view that does not
+// say who, and against a sign-out that leaves the person signed in.
+#[wasm_bindgen_test]
+async fn sign_in_shows_who_and_signs_out() {
+    fake_fetch();
+    eval(&format!(
+        "window.__oaRoutes = {{ 'SignIn': {} }};",
+        token_route()
+    ));
+    let got = RwSignal::new(None::<(Token, Claims)>);
+    let logged_out = RwSignal::new(false);
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <LoginWidget
+                server_url="http://127.0.0.1:9"
+                app_id=2
+                lang=Lang::En
+                tabs=vec![LoginTab::Phone, LoginTab::Account]
+                initial_tab=LoginTab::Account
+                on_login=Callback::new(move |x| got.set(Some(x)))
+                on_logout=Callback::new(move |()| logged_out.set(true))
+            />
+        }
+    });
+    sleep(20).await;
+    assert_eq!(text(&root, "[role='tab']:nth-child(1)"), "Phone");
+    assert_eq!(text(&root, "[role='tab'][aria-selected='true']"), "Account");
+    let panel = visible_panel(&root);
+    assert!(panel
+        .query_selector("input[name='userName']")
+        .unwrap()
+        .is_some());
+    type_into(&root, "userName", "alice");
+    type_into(&root, "pwd", "secret1");
+    click(&panel, ".oa-submit");
+    sleep(150).await;
+    let (token, claims) = got.get_untracked().expect("on_login was called");
+    assert_eq!(token.access_token, JWT);
+    assert_eq!(claims.nameid.as_deref(), Some("7"));
+    assert_eq!(claims.unique_name.as_deref(), Some("alice"));
+    assert_eq!(text(&root, ".oa-signed-in__who"), "Signed in as alice");
+    assert!(root.query_selector("[role='tablist']").unwrap().is_none());
+    click(&root, ".oa-sign-out");
+    sleep(30).await;
+    assert!(logged_out.get_untracked());
+    assert!(root.query_selector(".oa-signed-in").unwrap().is_none());
+    assert_eq!(text(&root, ".oa-status"), "You are signed out.");
+    restore_fetch();
+}
+
+// Guards against losing what was typed when switching tabs.
+#[wasm_bindgen_test]
+async fn tab_switch_keeps_typed_values() {
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
+    });
+    sleep(20).await;
+    type_into(&root, "userName", "bob");
+    click(&root, "[role='tab']:nth-child(2)");
+    sleep(20).await;
+    assert!(visible_panel(&root)
+        .query_selector("input[name='phone']")
+        .unwrap()
+        .is_some());
+    click(&root, "[role='tab']:nth-child(1)");
+    sleep(20).await;
+    assert_eq!(input(&root, "userName").value(), "bob");
+}
+
+// Guards against a reset that leaves the person stranded instead of back at sign-in with
+// the name filled in.
+#[wasm_bindgen_test]
+async fn reset_returns_to_sign_in_with_name() {
+    fake_fetch();
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
+    });
+    sleep(20).await;
+    click(&root, ".oa-forgot");
+    sleep(20).await;
+    assert_eq!(text(&root, ".oa-form__title"), "Reset your password");
+    type_into(&root, "phone", "13800138000");
+    type_into(&root, "code", "123456");
+    type_into(&root, "newPwd", "newsecret");
+    type_into(&root, "newPwdConfirm", "newsecret");
+    click(&root, ".oa-submit");
+    sleep(150).await;
+    let body: String = eval("window.__oaCalls[0].url + ' ' + window.__oaCalls[0].body")
+        .as_string()
+        .unwrap_or_default();
+    assert!(body.contains("/ResetPwd"), "{body}");
+    assert!(body.contains("\"phone\":\"13800138000\""), "{body}");
+    assert_eq!(
+        text(&root, ".oa-status"),
+        "Your password was changed. Sign in with the new one."
+    );
+    assert_eq!(input(&root, "userName").value(), "13800138000");
+    restore_fetch();
+}
+
+// Guards against the guest button failing for a new device instead of signing it up, and
+// against a device id that changes between visits.
+#[wasm_bindgen_test]
+async fn guest_signs_up_when_unknown_with_a_kept_device_id() {
+    fake_fetch();
+    eval(&format!(
+        r#"window.__oaRoutes = {{
+            'UnionIDSignIn': {{ status: 404, body: '{{"code":404,"data":null,"err":""}}' }},
+            'UnionIDSignUp': {}
+        }};"#,
+        token_route()
+    ));
+    let got = RwSignal::new(None::<(Token, Claims)>);
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <LoginWidget
+                server_url="http://127.0.0.1:9"
+                app_id=2
+                lang=Lang::En
+                show_guest=true
+                on_login=Callback::new(move |x| got.set(Some(x)))
+            />
+        }
+    });
+    sleep(20).await;
+    click(&root, ".oa-guest__button");
+    sleep(200).await;
+    assert!(got.get_untracked().is_some(), "signed in after sign-up");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let id = storage
+        .get_item(oauthapp_login::components::device_id::DEVICE_ID_KEY)
+        .unwrap()
+        .expect("device id kept");
+    let bodies: String = eval("window.__oaCalls.map(c => c.url + ' ' + c.body).join('\\n')")
+        .as_string()
+        .unwrap_or_default();
+    assert!(bodies.contains("UnionIDSignIn"), "{bodies}");
+    assert!(bodies.contains("UnionIDSignUp"), "{bodies}");
+    assert!(
+        bodies.contains(&format!("\"unionID\":\"{id}\"")),
+        "{bodies}"
+    );
+    assert!(bodies.contains("\"platform\":\"web\""), "{bodies}");
+    assert!(
+        !bodies.contains("\"pwd\""),
+        "no password sent by accident: {bodies}"
+    );
+    restore_fetch();
+}
