@@ -181,7 +181,7 @@ impl Drop for AbortOnDrop {
 }
 
 /// `url` without surrounding spaces and trailing slashes.
-fn normalize_server_url(url: &str) -> String {
+pub(crate) fn normalize_server_url(url: &str) -> String {
     url.trim().trim_end_matches('/').to_owned()
 }
 

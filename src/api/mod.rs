@@ -21,7 +21,7 @@ mod client;
 mod email;
 mod envelope;
 mod error;
-mod lenient;
+pub(crate) mod lenient;
 mod oauth;
 mod password;
 mod phone;
@@ -35,6 +35,7 @@ mod token;
 mod unionid;
 
 pub use account::{SignInRequest, SignUpRequest};
+pub(crate) use client::normalize_server_url;
 pub use client::Client;
 pub use email::{EmailSignInRequest, EmailSignUpRequest, SendEmailCodeRequest};
 pub use envelope::decode_envelope;

@@ -1,0 +1,112 @@
+//! The reactive session for Leptos: the signed-in token as a signal, kept in step with the
+//! store and with the other tabs of the same site.
+
+use leptos::prelude::*;
+use web_sys::StorageEvent;
+
+use super::claims::Claims;
+use super::store::{StoredToken, TokenStore};
+use crate::api::{Client, Token};
+
+/// The signed-in state of one server and application, shared through context.
+///
+/// Cheap to copy. Created by [`Session::new`] (or [`provide_session`]) inside a reactive
+/// owner; it follows sign-ins and sign-outs made in other tabs through the window's `storage`
+/// event, and stops listening when its owner is cleaned up.
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    token: RwSignal<Option<StoredToken>>,
+    claims: Memo<Option<Claims>>,
+    store: StoredValue<TokenStore, LocalStorage>,
+}
+
+impl Session {
+    /// A session over `store`, starting with the token it holds (if any is still valid), and
+    /// listening for changes of its key made in other tabs.
+    pub fn new(store: TokenStore) -> Self {
+        let token = RwSignal::new(store.load());
+        let claims = Memo::new(move |_| token.with(|t| t.as_ref().and_then(StoredToken::claims)));
+        let key = store.key().to_owned();
+        let listener_store = store.clone();
+        let handle = window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
+            // `key` is null when another tab cleared the whole storage.
+            if event.key().is_none_or(|changed| changed == key) {
+                token.try_set(listener_store.load());
+            }
+        });
+        on_cleanup(move || handle.remove());
+        Session {
+            token,
+            claims,
+            store: StoredValue::new_local(store),
+        }
+    }
+
+    /// The current token (tracked), or `None` when signed out.
+    pub fn token(&self) -> Signal<Option<StoredToken>> {
+        self.token.into()
+    }
+
+    /// The current token's claims, for display only (tracked).
+    pub fn claims(&self) -> Signal<Option<Claims>> {
+        self.claims.into()
+    }
+
+    /// Whether someone is signed in (tracked).
+    pub fn is_signed_in(&self) -> Signal<bool> {
+        let token = self.token;
+        Signal::derive(move || token.with(Option::is_some))
+    }
+
+    /// Stores `token` and signs in with it; gives what was stored.
+    pub fn sign_in(&self, token: &Token) -> Option<StoredToken> {
+        let stored = self.store.try_with_value(|store| store.save(token))?;
+        self.token.try_set(Some(stored.clone()));
+        Some(stored)
+    }
+
+    /// Forgets the token, here and in the store.
+    pub fn sign_out(&self) {
+        self.store.try_with_value(TokenStore::clear);
+        self.token.try_set(None);
+    }
+
+    /// Reads the store again (dropping an expired token), e.g. before a call or after a 401.
+    pub fn refresh(&self) {
+        if let Some(current) = self.store.try_with_value(TokenStore::load) {
+            self.token.try_set(current);
+        }
+    }
+
+    /// `client` with the current token as its bearer token (untracked), or `client` as is
+    /// when signed out. Reads the store, so an expired token is not sent.
+    pub fn authorize(&self, client: &Client) -> Client {
+        self.refresh();
+        match self.token.try_get_untracked().flatten() {
+            Some(token) => token.authorize(client),
+            None => client.without_token(),
+        }
+    }
+}
+
+/// Creates a [`Session`] over `store` and provides it to the components below.
+pub fn provide_session(store: TokenStore) -> Session {
+    let session = Session::new(store);
+    provide_context(session);
+    session
+}
+
+/// The [`Session`] provided above, if any.
+pub fn try_use_session() -> Option<Session> {
+    use_context::<Session>()
+}
+
+/// The [`Session`] provided above by [`provide_session`].
+///
+/// # Panics
+///
+/// When no session was provided: a mistake in the page's code, not something a user or a
+/// server can cause.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
