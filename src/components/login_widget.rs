@@ -6,7 +6,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::account_form::{AccountForm, FormMode};
-use super::claims::{decode_claims, Claims};
 use super::code_form::{EmailForm, PhoneForm};
 use super::config::LoginConfig;
 use super::context::{provide_login, LoginCtx};
@@ -19,6 +18,7 @@ use super::signed_in::SignedIn;
 use super::tabs::{panel_id, tab_id, LoginTab, Tabs};
 use crate::api::{Client, Token};
 use crate::i18n::{provide_i18n, Key, Lang, Overrides};
+use crate::session::{provide_session, try_use_session, Claims, TokenStore};
 use crate::validate::DEFAULT_MIN_PWD;
 
 /// A forced colour theme (otherwise the widget follows `prefers-color-scheme`).
@@ -99,7 +99,8 @@ pub fn LoginWidget(
     /// The time after which a call is abandoned (the client's 15 s unless said).
     #[prop(optional)]
     timeout: Option<Duration>,
-    /// Called with the token and its decoded claims after every sign-in or sign-up.
+    /// Called with the token and its decoded claims after every sign-in or sign-up (the token
+    /// is already saved in the session).
     #[prop(optional)]
     on_login: Option<Callback<(Token, Claims)>>,
     /// Called after the person signs out.
@@ -119,7 +120,6 @@ pub fn LoginWidget(
     let selected = RwSignal::new(first);
     let screen = RwSignal::new(Screen::Tabs);
     let prefill = RwSignal::new(String::new());
-    let user = RwSignal::new(None::<Claims>);
 
     let client = Client::new(&server_url, app_id);
     let client = match timeout {
@@ -134,9 +134,12 @@ pub fn LoginWidget(
         verify_email,
         ..LoginConfig::default()
     };
+    // The host's session if it provided one, else one scoped to this server and app.
+    let session =
+        try_use_session().unwrap_or_else(|| provide_session(TokenStore::for_client(&client)));
     let on_token = Callback::new(move |token: Token| {
-        let claims = decode_claims(&token.access_token).unwrap_or_default();
-        user.set(Some(claims.clone()));
+        session.sign_in(&token);
+        let claims = Claims::from_jwt(&token.access_token).unwrap_or_default();
         if let Some(cb) = on_login {
             cb.run((token, claims));
         }
@@ -144,8 +147,10 @@ pub fn LoginWidget(
     let ctx = provide_login(LoginCtx::new(client, config, Some(on_token)));
 
     let prefix = unique_id("login");
+    let user = session.claims();
+    let signed_in = session.is_signed_in();
     let sign_out = Callback::new(move |()| {
-        user.set(None);
+        session.sign_out();
         screen.set(Screen::Tabs);
         ctx.announce(Key::SignedOut);
         if let Some(cb) = on_logout {
@@ -209,9 +214,10 @@ pub fn LoginWidget(
 
     view! {
         <section class=class lang=move || i18n.lang().tag() aria-label=move || i18n.t(Key::WidgetLabel)>
-            {move || match (user.get(), screen.get()) {
-                (Some(claims), _) => {
-                    let name = claims.display_name();
+            {move || match (signed_in.get(), screen.get()) {
+                (true, _) => {
+                    let claims = user.get().unwrap_or_default();
+                    let name = claims.display_name().unwrap_or_default().to_owned();
                     view! {
                         <SignedIn
                             name=name
@@ -222,11 +228,11 @@ pub fn LoginWidget(
                     }
                     .into_any()
                 }
-                (None, Screen::Reset) => view! {
+                (false, Screen::Reset) => view! {
                     <ResetPasswordForm on_done=on_reset on_back=Callback::new(move |()| screen.set(Screen::Tabs)) />
                 }
                 .into_any(),
-                (None, Screen::Tabs) => view! {
+                (false, Screen::Tabs) => view! {
                     {panels()}
                     <Show when=move || show_guest>
                         <GuestButton />

@@ -5,7 +5,6 @@
 
 mod account_form;
 mod channel;
-mod claims;
 pub mod clock;
 mod code_form;
 mod config;
@@ -26,7 +25,6 @@ mod tabs;
 
 pub use account_form::{AccountForm, FormMode};
 pub use channel::{Channel, Extra};
-pub use claims::{decode_claims, Claims};
 pub use code_form::{CodeForm, EmailForm, PhoneForm};
 pub use config::LoginConfig;
 pub use contact_inputs::{ContactFields, ContactInputs};
