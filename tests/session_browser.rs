@@ -293,3 +293,19 @@ fn the_storage_listener_is_removed_on_cleanup() {
     dispatch_storage_event(Some(&key));
     assert_eq!(reads.get(), before + 1, "no listener is left after cleanup");
 }
+
+#[wasm_bindgen_test]
+async fn the_session_signs_out_by_itself_when_the_token_expires() {
+    let owner = Owner::new();
+    let session = owner.with(|| Session::new(TokenStore::browser(SERVER, 112)));
+    session.sign_in(&token("short.lived.token", 1));
+    assert!(session.is_signed_in().get_untracked());
+    gloo_timers::future::TimeoutFuture::new(1_300).await;
+    assert!(
+        !session.is_signed_in().get_untracked(),
+        "an expired token must not stay shown as signed in"
+    );
+    let key = TokenStore::key_for(SERVER, 112);
+    assert_eq!(local_storage().get_item(&key).ok().flatten(), None);
+    owner.cleanup();
+}

@@ -1,12 +1,16 @@
 //! The reactive session for Leptos: the signed-in token as a signal, kept in step with the
 //! store and with the other tabs of the same site.
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use web_sys::StorageEvent;
 
 use super::claims::Claims;
 use super::store::{StoredToken, TokenStore};
 use crate::api::{Client, Token};
+
+/// The longest delay a browser timer honours (2^31 - 1 ms).
+const MAX_TIMER_MS: i64 = i32::MAX as i64;
 
 /// The signed-in state of one server and application, shared through context.
 ///
@@ -18,28 +22,33 @@ pub struct Session {
     token: RwSignal<Option<StoredToken>>,
     claims: Memo<Option<Claims>>,
     store: StoredValue<TokenStore, LocalStorage>,
+    /// Fires when the current token expires; replaced (so cancelled) whenever it changes.
+    expiry_timer: StoredValue<Option<Timeout>, LocalStorage>,
 }
 
 impl Session {
-    /// A session over `store`, starting with the token it holds (if any is still valid), and
-    /// listening for changes of its key made in other tabs.
+    /// A session over `store`, starting with the token it holds (if any is still valid),
+    /// listening for changes of its key made in other tabs, and signing out by itself when
+    /// the token expires.
     pub fn new(store: TokenStore) -> Self {
-        let token = RwSignal::new(store.load());
+        let token = RwSignal::new(None);
         let claims = Memo::new(move |_| token.with(|t| t.as_ref().and_then(StoredToken::claims)));
         let key = store.key().to_owned();
-        let listener_store = store.clone();
-        let handle = window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
-            // `key` is null when another tab cleared the whole storage.
-            if event.key().is_none_or(|changed| changed == key) {
-                token.try_set(listener_store.load());
-            }
-        });
-        on_cleanup(move || handle.remove());
-        Session {
+        let session = Session {
             token,
             claims,
             store: StoredValue::new_local(store),
-        }
+            expiry_timer: StoredValue::new_local(None),
+        };
+        session.refresh();
+        let handle = window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
+            // `key` is null when another tab cleared the whole storage.
+            if event.key().is_none_or(|changed| changed == key) {
+                session.refresh();
+            }
+        });
+        on_cleanup(move || handle.remove());
+        session
     }
 
     /// The current token (tracked), or `None` when signed out.
@@ -61,21 +70,38 @@ impl Session {
     /// Stores `token` and signs in with it; gives what was stored.
     pub fn sign_in(&self, token: &Token) -> Option<StoredToken> {
         let stored = self.store.try_with_value(|store| store.save(token))?;
-        self.token.try_set(Some(stored.clone()));
+        self.set(Some(stored.clone()));
         Some(stored)
     }
 
     /// Forgets the token, here and in the store.
     pub fn sign_out(&self) {
         self.store.try_with_value(TokenStore::clear);
-        self.token.try_set(None);
+        self.set(None);
     }
 
     /// Reads the store again (dropping an expired token), e.g. before a call or after a 401.
     pub fn refresh(&self) {
         if let Some(current) = self.store.try_with_value(TokenStore::load) {
-            self.token.try_set(current);
+            self.set(current);
         }
+    }
+
+    /// Sets the current token and arms the timer that re-reads the store when it expires.
+    fn set(&self, token: Option<StoredToken>) {
+        let timer = match (&token, self.store.try_with_value(TokenStore::now_ms)) {
+            (Some(t), Some(now)) => {
+                let session = *self;
+                // Browsers fire longer delays at once; a far expiry is re-armed on the way.
+                let delay = t.expires_at.saturating_sub(now).clamp(0, MAX_TIMER_MS);
+                let delay = u32::try_from(delay).unwrap_or(0);
+                Some(Timeout::new(delay, move || session.refresh()))
+            }
+            _ => None,
+        };
+        // Replacing the old timer drops it, which cancels it.
+        self.expiry_timer.try_set_value(timer);
+        self.token.try_set(token);
     }
 
     /// `client` with the current token as its bearer token (untracked), or `client` as is
