@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use oauthapp_login::api::Token;
 use oauthapp_login::components::*;
 use oauthapp_login::i18n::Lang;
+use oauthapp_login::session::{Claims, TokenStore, KEY_PREFIX};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -97,6 +98,18 @@ async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
+/// Forgets every stored session, so each test starts signed out.
+fn clear_sessions() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let n = storage.length().unwrap();
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect();
+    for k in keys.iter().filter(|k| k.starts_with(KEY_PREFIX)) {
+        storage.remove_item(k).unwrap();
+    }
+}
+
 fn token_route() -> String {
     format!(
         r#"{{ status: 200, body: '{{"code":200,"data":{{"access_token":"{JWT}","token_type":"Bearer","expires_in":3600}},"err":""}}' }}"#
@@ -118,6 +131,7 @@ fn visible_panel(root: &web_sys::Element) -> web_sys::Element {
 // say who, and against a sign-out that leaves the person signed in.
 #[wasm_bindgen_test]
 async fn sign_in_shows_who_and_signs_out() {
+    clear_sessions();
     fake_fetch();
     eval(&format!(
         "window.__oaRoutes = {{ 'SignIn': {} }};",
@@ -157,17 +171,27 @@ async fn sign_in_shows_who_and_signs_out() {
     assert_eq!(claims.unique_name.as_deref(), Some("alice"));
     assert_eq!(text(&root, ".oa-signed-in__who"), "Signed in as alice");
     assert!(root.query_selector("[role='tablist']").unwrap().is_none());
+    let saved = TokenStore::browser("http://127.0.0.1:9", 2).load();
+    assert_eq!(
+        saved.map(|t| t.access_token),
+        Some(JWT.to_owned()),
+        "token saved"
+    );
     click(&root, ".oa-sign-out");
     sleep(30).await;
     assert!(logged_out.get_untracked());
     assert!(root.query_selector(".oa-signed-in").unwrap().is_none());
     assert_eq!(text(&root, ".oa-status"), "You are signed out.");
+    assert!(TokenStore::browser("http://127.0.0.1:9", 2)
+        .load()
+        .is_none());
     restore_fetch();
 }
 
 // Guards against losing what was typed when switching tabs.
 #[wasm_bindgen_test]
 async fn tab_switch_keeps_typed_values() {
+    clear_sessions();
     let root = fresh();
     let _h = leptos::mount::mount_to(root.clone(), move || {
         view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
@@ -189,6 +213,7 @@ async fn tab_switch_keeps_typed_values() {
 // the name filled in.
 #[wasm_bindgen_test]
 async fn reset_returns_to_sign_in_with_name() {
+    clear_sessions();
     fake_fetch();
     let root = fresh();
     let _h = leptos::mount::mount_to(root.clone(), move || {
@@ -221,6 +246,7 @@ async fn reset_returns_to_sign_in_with_name() {
 // against a device id that changes between visits.
 #[wasm_bindgen_test]
 async fn guest_signs_up_when_unknown_with_a_kept_device_id() {
+    clear_sessions();
     fake_fetch();
     eval(&format!(
         r#"window.__oaRoutes = {{
@@ -266,4 +292,43 @@ async fn guest_signs_up_when_unknown_with_a_kept_device_id() {
         "no password sent by accident: {bodies}"
     );
     restore_fetch();
+    clear_sessions();
+}
+
+// Guards against a widget that ignores a saved token at load (or shows an expired one as
+// signed in).
+#[wasm_bindgen_test]
+async fn saved_token_at_load_and_expired_one() {
+    clear_sessions();
+    let store = TokenStore::browser("http://127.0.0.1:9", 2);
+    store.save(&Token {
+        access_token: JWT.to_owned(),
+        token_type: "Bearer".to_owned(),
+        expires_in: Some(3600),
+    });
+    let root = fresh();
+    let h = leptos::mount::mount_to(root.clone(), move || {
+        view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
+    });
+    sleep(20).await;
+    assert_eq!(text(&root, ".oa-signed-in__who"), "Signed in as alice");
+    drop(h);
+    root.remove();
+
+    store.save(&Token {
+        access_token: JWT.to_owned(),
+        token_type: "Bearer".to_owned(),
+        expires_in: Some(-10),
+    });
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
+    });
+    sleep(20).await;
+    assert!(root.query_selector(".oa-signed-in").unwrap().is_none());
+    assert!(root
+        .query_selector("input[name='userName']")
+        .unwrap()
+        .is_some());
+    clear_sessions();
 }
