@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds the script-tag drop-in into dist-bundle/ (or $1): a folder a site hosts as it is.
+#   oauthapp-login.js        the loader: <oauthapp-login> custom element, OAuthAppLogin.mount
+#   oauthapp_login.js        the wasm-bindgen glue (--target web), imported by the loader
+#   oauthapp_login_bg.wasm   the widget, optimised with wasm-opt -Oz
+#   oauthapp-login.css       bundle/host.css + style/*.css, linked inside each shadow root
+#   example.html             a plain page using it
+# Works offline once scripts/setup.sh has installed the tools (wasm-bindgen-cli of
+# Cargo.lock's version, wasm-opt from npm binaryen@132 — never Debian's older one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+out="${1:-dist-bundle}"
+wasm="target/wasm32-unknown-unknown/release/oauthapp_login.wasm"
+
+step() { printf '\n== bundle: %s\n' "$*"; }
+
+step "cargo build --lib --release (wasm32)"
+cargo build -p oauthapp-login --lib --release --target wasm32-unknown-unknown --locked --offline
+
+wbg="$(wasm_bindgen_version)"
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+  echo "wasm-bindgen-cli $wbg is needed (scripts/setup.sh installs it)" >&2
+  exit 1
+fi
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  echo "wasm-opt from npm binaryen@132 is needed (scripts/setup.sh installs it)" >&2
+  exit 1
+fi
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+step "wasm-bindgen --target web"
+wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name oauthapp_login "$wasm"
+
+step "wasm-opt -Oz"
+wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  -o "$tmp/oauthapp_login_bg.opt.wasm" "$tmp/oauthapp_login_bg.wasm"
+mv "$tmp/oauthapp_login_bg.opt.wasm" "$tmp/oauthapp_login_bg.wasm"
+
+step "CSS and loader"
+{
+  cat bundle/host.css
+  for f in style/*.css; do
+    printf '\n/* ---- %s ---- */\n' "$f"
+    cat "$f"
+  done
+} > "$tmp/oauthapp-login.css"
+cp bundle/oauthapp-login.js bundle/example.html bundle/example.js bundle/example.css "$tmp/"
+
+rm -rf "$out"
+mkdir -p "$(dirname "$out")"
+mv "$tmp" "$out"
+chmod 755 "$out"
+trap - EXIT
+
+step "built $out/"
+for f in "$out"/oauthapp_login_bg.wasm "$out"/oauthapp_login.js "$out"/oauthapp-login.js "$out"/oauthapp-login.css; do
+  raw=$(wc -c < "$f")
+  gz=$(gzip -9c "$f" | wc -c)
+  br=$(command -v brotli >/dev/null && brotli -c -q 11 "$f" | wc -c || echo "-")
+  printf '  %-26s raw %8s  gzip %8s  brotli %8s\n' "$(basename "$f")" "$raw" "$gz" "$br"
+done

@@ -1,0 +1,420 @@
+//! The drop-in's options, read leniently from attributes (`app-id="2"`) or a JS object
+//! (`{appId: 2}`), and mapped onto the components' props.
+
+use std::time::Duration;
+
+use crate::components::{LoginTab, Theme};
+use crate::i18n::Lang;
+
+/// A value given for an option, whatever JS handed over.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OptionValue {
+    /// `null`, `undefined` or a removed attribute: back to the default.
+    Unset,
+    /// Text, as every attribute is.
+    Text(String),
+    /// A JS number.
+    Number(f64),
+    /// A JS boolean.
+    Bool(bool),
+    /// A JS array of texts (for `tabs`).
+    List(Vec<String>),
+}
+
+/// The page the drop-in shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EmbedView {
+    /// The sign-in widget (default).
+    #[default]
+    SignIn,
+    /// The OAuth consent page.
+    Consent,
+    /// The authorized apps (the signed-in person's consents).
+    Apps,
+    /// The profile.
+    Profile,
+    /// The points.
+    Points,
+}
+
+impl EmbedView {
+    /// The view of a name: `signin` (`sign-in`, `login`), `consent`, `apps`
+    /// (`authorized-apps`), `profile`, `points`; case and `-`/`_` do not matter.
+    pub fn parse(name: &str) -> Option<EmbedView> {
+        match normalize(name).as_str() {
+            "" | "signin" | "login" => Some(EmbedView::SignIn),
+            "consent" | "oauth" => Some(EmbedView::Consent),
+            "apps" | "authorizedapps" | "consents" => Some(EmbedView::Apps),
+            "profile" => Some(EmbedView::Profile),
+            "points" => Some(EmbedView::Points),
+            _ => None,
+        }
+    }
+
+    /// The canonical name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmbedView::SignIn => "signin",
+            EmbedView::Consent => "consent",
+            EmbedView::Apps => "apps",
+            EmbedView::Profile => "profile",
+            EmbedView::Points => "points",
+        }
+    }
+}
+
+/// Every option of one drop-in widget. `Default` is what a bare `<oauthapp-login>` gets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EmbedOptions {
+    /// `appId` / `app-id`: the application id (required to show anything useful).
+    pub app_id: Option<u64>,
+    /// `serverUrl` / `server-url`: the API server (empty: the page's own origin).
+    pub server_url: String,
+    /// `lang`: `zh-CN` or `en` (the browser's language unless said).
+    pub lang: Option<Lang>,
+    /// `view`: which page to show.
+    pub view: EmbedView,
+    /// `tabs`: the sign-in methods, e.g. `account,phone` (all unless said).
+    pub tabs: Option<Vec<LoginTab>>,
+    /// `initialTab` / `initial-tab`: the tab open first.
+    pub initial_tab: Option<LoginTab>,
+    /// `theme`: `light` or `dark` (`auto` or unset: follow the system).
+    pub theme: Option<Theme>,
+    /// `countdown`: seconds before a code may be asked for again.
+    pub countdown_secs: Option<u32>,
+    /// `minPwd` / `min-pwd`: the shortest password accepted.
+    pub min_pwd: Option<usize>,
+    /// `allowInternational` / `allow-international`: accept `+<country>` phone numbers.
+    pub allow_international: bool,
+    /// `verifyPhone` / `verify-phone`: sign-up also asks for a phone and its code.
+    pub verify_phone: bool,
+    /// `verifyEmail` / `verify-email`: sign-up also asks for an email and its code.
+    pub verify_email: bool,
+    /// `guest` / `show-guest`: show the guest (unionID) button.
+    pub show_guest: bool,
+    /// `timeout`: seconds after which a call is abandoned.
+    pub timeout: Option<Duration>,
+}
+
+/// Why a value was refused (the option then keeps its default).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("oauthapp-login: invalid value `{value}` for option `{name}`")]
+pub struct OptionError {
+    /// The option's name as given.
+    pub name: String,
+    /// The refused value, as text.
+    pub value: String,
+}
+
+/// What [`EmbedOptions::set`] did with a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// A known option took the value.
+    Known,
+    /// Not an option (`class`, `id`, an `on…` callback…): nothing changed.
+    Ignored,
+}
+
+impl EmbedOptions {
+    /// Options from `(name, value)` pairs; invalid values keep their defaults and are returned.
+    pub fn from_pairs<I>(pairs: I) -> (EmbedOptions, Vec<OptionError>)
+    where
+        I: IntoIterator<Item = (String, OptionValue)>,
+    {
+        let mut options = EmbedOptions::default();
+        let errors = pairs
+            .into_iter()
+            .filter_map(|(name, value)| options.set(&name, value).err())
+            .collect();
+        (options, errors)
+    }
+
+    /// Sets the option `name` (camelCase, kebab-case or snake_case, any case) to `value`.
+    /// An invalid value resets the option to its default and is reported.
+    pub fn set(&mut self, name: &str, value: OptionValue) -> Result<Applied, OptionError> {
+        let refuse = |value: &OptionValue| OptionError {
+            name: name.to_owned(),
+            value: value_text(value),
+        };
+        macro_rules! apply {
+            ($field:ident, $parsed:expr) => {{
+                let parsed = if value == OptionValue::Unset {
+                    Some(EmbedOptions::default().$field)
+                } else {
+                    $parsed
+                };
+                match parsed {
+                    Some(v) => {
+                        self.$field = v;
+                        Ok(Applied::Known)
+                    }
+                    None => {
+                        self.$field = EmbedOptions::default().$field;
+                        Err(refuse(&value))
+                    }
+                }
+            }};
+        }
+        match normalize(name).as_str() {
+            "appid" => apply!(app_id, whole(&value).map(Some)),
+            "serverurl" => apply!(server_url, text(&value).map(|s| s.trim().to_owned())),
+            "lang" | "language" => apply!(lang, parse_lang(&value)),
+            "view" => apply!(view, text(&value).and_then(|s| EmbedView::parse(&s))),
+            "tabs" => apply!(tabs, parse_tabs(&value).map(Some)),
+            "initialtab" | "tab" => apply!(
+                initial_tab,
+                text(&value).and_then(|s| LoginTab::parse(&s.to_ascii_lowercase()).map(Some))
+            ),
+            "theme" => apply!(theme, parse_theme(&value)),
+            "countdown" | "countdownsecs" => apply!(
+                countdown_secs,
+                whole(&value).and_then(|n| u32::try_from(n).ok()).map(Some)
+            ),
+            "minpwd" => apply!(
+                min_pwd,
+                whole(&value).and_then(|n| usize::try_from(n).ok()).map(Some)
+            ),
+            "allowinternational" => apply!(allow_international, flag(&value)),
+            "verifyphone" => apply!(verify_phone, flag(&value)),
+            "verifyemail" => apply!(verify_email, flag(&value)),
+            "guest" | "showguest" => apply!(show_guest, flag(&value)),
+            "timeout" => apply!(
+                timeout,
+                number(&value)
+                    .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
+                    .map(|s| Some(Duration::from_secs_f64(s)))
+            ),
+            _ => Ok(Applied::Ignored),
+        }
+    }
+}
+
+/// `appId`, `app-id`, `app_id`, `APPID` all become `appid`.
+fn normalize(name: &str) -> String {
+    name.trim()
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The value as text, for error messages.
+fn value_text(value: &OptionValue) -> String {
+    match value {
+        OptionValue::Unset => String::new(),
+        OptionValue::Text(s) => s.clone(),
+        OptionValue::Number(n) => n.to_string(),
+        OptionValue::Bool(b) => b.to_string(),
+        OptionValue::List(items) => items.join(","),
+    }
+}
+
+/// Text from text, a number or a boolean.
+fn text(value: &OptionValue) -> Option<String> {
+    match value {
+        OptionValue::Text(s) => Some(s.clone()),
+        OptionValue::Number(n) => Some(n.to_string()),
+        OptionValue::Bool(b) => Some(b.to_string()),
+        OptionValue::Unset | OptionValue::List(_) => None,
+    }
+}
+
+/// A finite number from a number or numeric text.
+fn number(value: &OptionValue) -> Option<f64> {
+    match value {
+        OptionValue::Number(n) => Some(*n),
+        OptionValue::Text(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    }
+    .filter(|n| n.is_finite())
+}
+
+/// A non-negative whole number.
+fn whole(value: &OptionValue) -> Option<u64> {
+    let n = number(value)?;
+    (n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0).then_some(n as u64)
+}
+
+/// A boolean attribute: present (`""`), `true`, `1`, `yes`, `on` or the name itself are true;
+/// `false`, `0`, `no`, `off` are false.
+fn flag(value: &OptionValue) -> Option<bool> {
+    match value {
+        OptionValue::Bool(b) => Some(*b),
+        OptionValue::Number(n) => Some(*n != 0.0),
+        OptionValue::Text(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "false" | "0" | "no" | "off" => Some(false),
+            _ => Some(true),
+        },
+        OptionValue::Unset | OptionValue::List(_) => None,
+    }
+}
+
+/// `zh-CN`, `en`…; `auto` or empty: the browser's language.
+fn parse_lang(value: &OptionValue) -> Option<Option<Lang>> {
+    let tag = text(value)?;
+    match tag.trim() {
+        "" | "auto" => Some(None),
+        tag => Lang::parse(tag).map(Some),
+    }
+}
+
+/// `light`, `dark`; `auto`, `system` or empty: follow the system.
+fn parse_theme(value: &OptionValue) -> Option<Option<Theme>> {
+    match text(value)?.trim().to_ascii_lowercase().as_str() {
+        "" | "auto" | "system" => Some(None),
+        "light" => Some(Some(Theme::Light)),
+        "dark" => Some(Some(Theme::Dark)),
+        _ => None,
+    }
+}
+
+/// `account,phone email` or `["account", "phone"]`: at least one known tab, none unknown.
+fn parse_tabs(value: &OptionValue) -> Option<Vec<LoginTab>> {
+    let names: Vec<String> = match value {
+        OptionValue::List(items) => items.clone(),
+        OptionValue::Text(s) => s
+            .split([',', ' '])
+            .filter(|p| !p.trim().is_empty())
+            .map(str::to_owned)
+            .collect(),
+        _ => return None,
+    };
+    let tabs = names
+        .iter()
+        .map(|n| LoginTab::parse(&n.to_ascii_lowercase()))
+        .collect::<Option<Vec<_>>>()?;
+    (!tabs.is_empty()).then_some(tabs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> OptionValue {
+        OptionValue::Text(s.to_owned())
+    }
+
+    #[test]
+    fn attribute_and_camel_case_names_are_the_same_option() {
+        let mut o = EmbedOptions::default();
+        assert_eq!(o.set("app-id", t("2")), Ok(Applied::Known));
+        assert_eq!(o.app_id, Some(2));
+        assert_eq!(o.set("appId", OptionValue::Number(7.0)), Ok(Applied::Known));
+        assert_eq!(o.app_id, Some(7));
+        o.set("server-url", t(" https://a.example ")).ok();
+        assert_eq!(o.server_url, "https://a.example");
+        o.set("serverUrl", t("http://b")).ok();
+        assert_eq!(o.server_url, "http://b");
+    }
+
+    #[test]
+    fn unknown_names_are_ignored() {
+        let mut o = EmbedOptions::default();
+        assert_eq!(o.set("class", t("x")), Ok(Applied::Ignored));
+        assert_eq!(o.set("onEvent", t("f")), Ok(Applied::Ignored));
+        assert_eq!(o, EmbedOptions::default());
+    }
+
+    #[test]
+    fn invalid_values_reset_and_are_reported() {
+        let mut o = EmbedOptions::default();
+        o.set("app-id", t("2")).ok();
+        let err = o.set("app-id", t("two")).unwrap_err();
+        assert_eq!(err.name, "app-id");
+        assert_eq!(err.value, "two");
+        assert_eq!(o.app_id, None);
+        assert!(o.set("app-id", OptionValue::Number(-1.0)).is_err());
+        assert!(o.set("app-id", OptionValue::Number(1.5)).is_err());
+        assert!(o.set("view", t("dashboard")).is_err());
+        assert_eq!(o.view, EmbedView::SignIn);
+        assert!(o.set("theme", t("purple")).is_err());
+        assert!(o.set("tabs", t("account,fax")).is_err());
+        assert_eq!(o.tabs, None);
+        assert!(o.set("countdown", t("-3")).is_err());
+        assert!(o.set("timeout", t("0")).is_err());
+    }
+
+    #[test]
+    fn unset_restores_the_default() {
+        let mut o = EmbedOptions::default();
+        o.set("lang", t("zh-CN")).ok();
+        o.set("theme", t("dark")).ok();
+        o.set("guest", t("")).ok();
+        assert_eq!(o.lang, Some(Lang::ZhCn));
+        assert_eq!(o.theme, Some(Theme::Dark));
+        assert!(o.show_guest);
+        for name in ["lang", "theme", "guest"] {
+            assert_eq!(o.set(name, OptionValue::Unset), Ok(Applied::Known));
+        }
+        assert_eq!(o, EmbedOptions::default());
+    }
+
+    #[test]
+    fn languages_views_and_themes() {
+        let mut o = EmbedOptions::default();
+        o.set("lang", t("en-GB")).ok();
+        assert_eq!(o.lang, Some(Lang::En));
+        o.set("lang", t("auto")).ok();
+        assert_eq!(o.lang, None);
+        assert!(o.set("lang", t("fr")).is_err());
+        for (name, view) in [
+            ("sign-in", EmbedView::SignIn),
+            ("CONSENT", EmbedView::Consent),
+            ("authorized-apps", EmbedView::Apps),
+            ("profile", EmbedView::Profile),
+            ("points", EmbedView::Points),
+        ] {
+            o.set("view", t(name)).ok();
+            assert_eq!(o.view, view);
+            assert_eq!(EmbedView::parse(view.as_str()), Some(view));
+        }
+        o.set("theme", t("Light")).ok();
+        assert_eq!(o.theme, Some(Theme::Light));
+        o.set("theme", t("system")).ok();
+        assert_eq!(o.theme, None);
+    }
+
+    #[test]
+    fn boolean_attributes() {
+        let mut o = EmbedOptions::default();
+        o.set("verify-phone", t("")).ok();
+        assert!(o.verify_phone);
+        o.set("verify-phone", t("false")).ok();
+        assert!(!o.verify_phone);
+        o.set("verifyEmail", OptionValue::Bool(true)).ok();
+        assert!(o.verify_email);
+        o.set("allow-international", OptionValue::Number(0.0)).ok();
+        assert!(!o.allow_international);
+    }
+
+    #[test]
+    fn tabs_numbers_and_timeout() {
+        let mut o = EmbedOptions::default();
+        o.set("tabs", t("Phone, email")).ok();
+        assert_eq!(o.tabs, Some(vec![LoginTab::Phone, LoginTab::Email]));
+        let list = OptionValue::List(vec!["account".into()]);
+        o.set("tabs", list).ok();
+        assert_eq!(o.tabs, Some(vec![LoginTab::Account]));
+        assert!(o.set("tabs", t(" , ")).is_err());
+        o.set("initial-tab", t("email")).ok();
+        assert_eq!(o.initial_tab, Some(LoginTab::Email));
+        o.set("countdown", t("30")).ok();
+        assert_eq!(o.countdown_secs, Some(30));
+        o.set("min-pwd", OptionValue::Number(8.0)).ok();
+        assert_eq!(o.min_pwd, Some(8));
+        o.set("timeout", t("2.5")).ok();
+        assert_eq!(o.timeout, Some(Duration::from_millis(2500)));
+    }
+
+    #[test]
+    fn from_pairs_collects_errors() {
+        let (o, errors) = EmbedOptions::from_pairs([
+            ("app-id".to_owned(), t("2")),
+            ("view".to_owned(), t("nope")),
+            ("lang".to_owned(), t("zh-CN")),
+        ]);
+        assert_eq!(o.app_id, Some(2));
+        assert_eq!(o.lang, Some(Lang::ZhCn));
+        assert_eq!(errors.len(), 1);
+    }
+}

@@ -1,0 +1,129 @@
+//! What one drop-in widget renders: the view its options pick, rebuilt when they change.
+
+use leptos::prelude::*;
+
+use super::events::{Notifier, SessionInfo};
+use super::options::{EmbedOptions, EmbedView};
+use crate::api::Client;
+use crate::components::{LoginConfig, LoginTab, LoginWidget};
+use crate::i18n::Lang;
+use crate::session::{provide_session, Session, TokenStore};
+
+/// The drop-in's root view.
+///
+/// One [`Session`] per server and application is provided to the views (so a change of
+/// `lang` or `view` keeps the person signed in), and mirrored into `session` for the host,
+/// which hears `signin` and `signout` through `notifier`. Every other change of `options`
+/// rebuilds the view (the components take their props once), so the host's attribute
+/// changes take effect at once.
+pub fn embed_root(
+    options: ArcRwSignal<EmbedOptions>,
+    session: ArcRwSignal<Option<SessionInfo>>,
+    notifier: StoredValue<Notifier, LocalStorage>,
+) -> impl IntoView {
+    let target = {
+        let options = options.clone();
+        Memo::new(move |_| options.with(|o| (o.server_url.clone(), o.app_id)))
+    };
+    let view_name = {
+        let options = options.clone();
+        move || options.with(|o| o.view.as_str())
+    };
+    let body = move || {
+        let (server_url, app_id) = target.get();
+        let Some(app_id) = app_id else {
+            return missing_app_id(options.with_untracked(|o| o.lang)).into_any();
+        };
+        let current = provide_session(TokenStore::for_client(&Client::new(&server_url, app_id)));
+        mirror_session(current, session.clone(), notifier);
+        let options = options.clone();
+        (move || {
+            let opts = options.get();
+            match opts.view {
+                EmbedView::SignIn => sign_in(&opts, app_id).into_any(),
+                other => not_available(other, opts.lang).into_any(),
+            }
+        })
+        .into_any()
+    };
+    view! { <div class="oa-embed" data-oa-view=view_name>{body}</div> }
+}
+
+/// Keeps `out` equal to `session` and tells the host of every sign-in and sign-out after the
+/// first reading (a session restored from storage is not a new sign-in).
+fn mirror_session(
+    session: Session,
+    out: ArcRwSignal<Option<SessionInfo>>,
+    notifier: StoredValue<Notifier, LocalStorage>,
+) {
+    let token = session.token();
+    Effect::new(move |previous: Option<Option<String>>| {
+        let info = token.get().map(SessionInfo::from_token);
+        let now = info.as_ref().map(|i| i.token.access_token.clone());
+        if let Some(previous) = previous {
+            match (&info, previous != now) {
+                (Some(info), true) => notifier.with_value(|n| n.emit("signin", &info.to_js())),
+                (None, true) => {
+                    notifier.with_value(|n| n.emit("signout", &wasm_bindgen::JsValue::NULL))
+                }
+                (_, false) => {}
+            }
+        }
+        out.set(info);
+        now
+    });
+}
+
+/// The sign-in widget with the host's options.
+fn sign_in(opts: &EmbedOptions, app_id: u64) -> impl IntoView {
+    let tabs = opts.tabs.clone().unwrap_or_else(|| LoginTab::ALL.to_vec());
+    let first = opts
+        .initial_tab
+        .filter(|t| tabs.contains(t))
+        .or_else(|| tabs.first().copied())
+        .unwrap_or(LoginTab::Account);
+    let defaults = LoginConfig::default();
+    let props = leptos::component::component_props_builder(&LoginWidget)
+        .server_url(opts.server_url.clone())
+        .app_id(app_id)
+        .tabs(tabs)
+        .initial_tab(first)
+        .lang(opts.lang.unwrap_or_else(Lang::detect))
+        .countdown_secs(opts.countdown_secs.unwrap_or(defaults.countdown_secs))
+        .min_pwd(opts.min_pwd.unwrap_or(defaults.min_pwd))
+        .allow_international(opts.allow_international)
+        .verify_phone(opts.verify_phone)
+        .verify_email(opts.verify_email)
+        .show_guest(opts.show_guest)
+        .timeout(opts.timeout.unwrap_or(Client::DEFAULT_TIMEOUT));
+    // `theme` is the one prop without a neutral value: leave it out to follow the system.
+    let props = match opts.theme {
+        Some(theme) => props.theme(theme).build(),
+        None => props.build(),
+    };
+    untrack(move || leptos::component::component_view(LoginWidget, props))
+}
+
+/// Said when the host gave no application id.
+fn missing_app_id(lang: Option<Lang>) -> impl IntoView {
+    let text = match lang.unwrap_or_else(Lang::detect) {
+        Lang::ZhCn => "未设置应用 ID（app-id）。",
+        Lang::En => "No application id (app-id) is set.",
+    };
+    view! { <p class="oa-embed__notice" role="alert">{text}</p> }
+}
+
+/// Said for a view whose component is not in this build yet.
+// TODO(lead): wire the consent, authorized-apps, profile and points components here once
+// their engineers export them from `crate::components`; they find the signed-in token in
+// the `Session` that `embed_root` provides.
+fn not_available(view: EmbedView, lang: Option<Lang>) -> impl IntoView {
+    let text = match lang.unwrap_or_else(Lang::detect) {
+        Lang::ZhCn => format!("此版本尚未提供“{}”视图。", view.as_str()),
+        Lang::En => format!(
+            "The “{}” view is not available in this build yet.",
+            view.as_str()
+        ),
+    };
+    view! { <p class="oa-embed__notice" role="status">{text}</p> }
+}
