@@ -8,11 +8,13 @@
 //! - [`i18n`]: the Simplified Chinese and English strings, and language choice.
 //! - [`validate`]: the checks made on what a person typed, before any request.
 //! - [`components`]: the Leptos components of the widget.
+//! - [`embed`]: the script-tag drop-in's entry points (`<oauthapp-login>`).
 //! - [`app`]: the demo page's root component.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod session;
 pub mod validate;

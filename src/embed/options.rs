@@ -172,7 +172,9 @@ impl EmbedOptions {
             ),
             "minpwd" => apply!(
                 min_pwd,
-                whole(&value).and_then(|n| usize::try_from(n).ok()).map(Some)
+                whole(&value)
+                    .and_then(|n| usize::try_from(n).ok())
+                    .map(Some)
             ),
             "allowinternational" => apply!(allow_international, flag(&value)),
             "verifyphone" => apply!(verify_phone, flag(&value)),
