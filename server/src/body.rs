@@ -1,5 +1,6 @@
 //! Reading request bodies and queries: size limit, JSON object only, fields matched
-//! case-insensitively (as the vendor's ASP.NET server does), typed accessors with limits.
+//! case-insensitively (as the vendor's ASP.NET server does) against the fields the call
+//! declares, typed accessors with limits.
 
 use std::collections::HashMap;
 
@@ -8,53 +9,101 @@ use axum::{
     extract::{FromRequest, FromRequestParts, Request},
     http::request::Parts,
 };
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::error::ApiError;
 
 /// Largest accepted request body in bytes.
 pub const MAX_BODY: usize = 64 * 1024;
 
-/// A JSON object body with keys lower-cased. Unknown fields are ignored.
-#[derive(Debug, Default)]
-pub struct Fields {
-    map: HashMap<String, Value>,
-}
+/// Longest unknown field name quoted back in an error (characters).
+const MAX_SHOWN_NAME: usize = 64;
 
-impl<S: Send + Sync> FromRequest<S> for Fields {
+/// A JSON object body whose field names are not checked yet. A handler turns it into
+/// [`Fields`] with [`Body::accept`] and the list of fields its call takes, so no call can
+/// read a body without declaring its fields.
+#[derive(Debug, Default)]
+pub struct Body(Map<String, Value>);
+
+impl<S: Send + Sync> FromRequest<S> for Body {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
         let bytes: Bytes = axum::body::to_bytes(req.into_body(), MAX_BODY)
             .await
             .map_err(|_| ApiError::BodyTooLarge(MAX_BODY))?;
-        Fields::parse(&bytes)
+        Body::parse(&bytes)
     }
 }
 
-impl Fields {
+impl Body {
     /// Parses a body: empty, non-JSON and non-object bodies are refused.
-    pub fn parse(bytes: &[u8]) -> Result<Fields, ApiError> {
+    pub fn parse(bytes: &[u8]) -> Result<Body, ApiError> {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(ApiError::EmptyBody);
         }
         let value: Value = serde_json::from_slice(bytes).map_err(|_| ApiError::BadJson)?;
         match value {
-            Value::Object(obj) => Ok(Fields {
-                map: obj
-                    .into_iter()
-                    .map(|(k, v)| (k.to_lowercase(), v))
-                    .collect(),
-            }),
+            Value::Object(obj) => Ok(Body(obj)),
             _ => Err(ApiError::NotObject),
         }
+    }
+
+    /// Checks every field name against `accepted` (case-insensitively); the first one that
+    /// is not there is refused with its name as sent.
+    pub fn accept(self, accepted: &'static [&'static str]) -> Result<Fields, ApiError> {
+        let mut map = HashMap::with_capacity(self.0.len());
+        for (name, value) in self.0 {
+            let key = name.to_lowercase();
+            if !accepted.iter().any(|a| a.to_lowercase() == key) {
+                return Err(ApiError::UnknownField(shown(&name)));
+            }
+            map.insert(key, value);
+        }
+        Ok(Fields { map, accepted })
+    }
+}
+
+/// A field name fit to quote in a sentence: at most [`MAX_SHOWN_NAME`] characters,
+/// control characters escaped.
+fn shown(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars().take(MAX_SHOWN_NAME) {
+        if c.is_control() {
+            s.extend(c.escape_default());
+        } else {
+            s.push(c);
+        }
+    }
+    if name.chars().nth(MAX_SHOWN_NAME).is_some() {
+        s.push('…');
+    }
+    s
+}
+
+/// The fields of a body that passed [`Body::accept`], keys lower-cased.
+#[derive(Debug, Default)]
+pub struct Fields {
+    map: HashMap<String, Value>,
+    accepted: &'static [&'static str],
+}
+
+impl Fields {
+    /// The map key of a field name. A handler asking for a field its call does not declare
+    /// is a bug (the field could never arrive), caught in debug builds.
+    fn key(&self, name: &str) -> String {
+        debug_assert!(
+            self.accepted.iter().any(|a| a.eq_ignore_ascii_case(name)),
+            "field `{name}` read but not declared"
+        );
+        name.to_lowercase()
     }
 
     /// The raw value of the first present alias that is not null.
     fn raw(&self, names: &[&'static str]) -> Option<(&'static str, &Value)> {
         names.iter().find_map(|n| {
             self.map
-                .get(&n.to_lowercase())
+                .get(&self.key(n))
                 .filter(|v| !v.is_null())
                 .map(|v| (*n, v))
         })
@@ -62,9 +111,7 @@ impl Fields {
 
     /// Whether any alias is present (even as null or "").
     pub fn has(&self, names: &[&'static str]) -> bool {
-        names
-            .iter()
-            .any(|n| self.map.contains_key(&n.to_lowercase()))
+        names.iter().any(|n| self.map.contains_key(&self.key(n)))
     }
 
     /// An optional string: absent, null and "" give `None`. Checks length and control chars.
@@ -197,12 +244,19 @@ impl QueryMap {
 mod tests {
     use super::*;
 
+    /// The fields these tests declare.
+    const ACCEPTED: &[&str] = &["unionID", "nickName", "n", "pwd", "password"];
+
+    fn fields(body: &[u8]) -> Result<Fields, ApiError> {
+        Body::parse(body)?.accept(ACCEPTED)
+    }
+
     #[test]
     fn parses_objects_only() {
-        assert_eq!(Fields::parse(b"").unwrap_err(), ApiError::EmptyBody);
-        assert_eq!(Fields::parse(b"{").unwrap_err(), ApiError::BadJson);
-        assert_eq!(Fields::parse(b"[1]").unwrap_err(), ApiError::NotObject);
-        let f = Fields::parse(br#"{"UnionId":"x","NICKNAME":"n","n":5}"#).unwrap();
+        assert_eq!(fields(b"").unwrap_err(), ApiError::EmptyBody);
+        assert_eq!(fields(b"{").unwrap_err(), ApiError::BadJson);
+        assert_eq!(fields(b"[1]").unwrap_err(), ApiError::NotObject);
+        let f = fields(br#"{"UnionId":"x","NICKNAME":"n","n":5}"#).unwrap();
         assert_eq!(f.req_str(&["unionID"], 10).unwrap(), "x");
         assert_eq!(f.opt_str(&["nickName"], 10).unwrap().as_deref(), Some("n"));
         assert_eq!(
@@ -213,6 +267,29 @@ mod tests {
             f.req_str(&["pwd", "password"], 10).unwrap_err(),
             ApiError::Missing("pwd")
         );
+    }
+
+    #[test]
+    fn refuses_undeclared_fields_by_their_sent_name() {
+        assert_eq!(
+            fields(br#"{"unionID":"x","Extra":1}"#).unwrap_err(),
+            ApiError::UnknownField("Extra".into())
+        );
+        assert_eq!(
+            fields(br#"{"":1}"#).unwrap_err(),
+            ApiError::UnknownField(String::new())
+        );
+        let long = format!(r#"{{"{}\u0001":1}}"#, "x".repeat(70));
+        assert_eq!(
+            fields(long.as_bytes()).unwrap_err(),
+            ApiError::UnknownField(format!("{}…", "x".repeat(64)))
+        );
+        assert_eq!(
+            fields(br#"{"a\u0007b":1}"#).unwrap_err(),
+            ApiError::UnknownField("a\\u{7}b".into())
+        );
+        assert!(fields(br#"{"PASSWORD":"p","Pwd":"q","nickname":null}"#).is_ok());
+        assert!(fields(b"{}").is_ok());
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub enum ApiError {
     BadJson,
     /// The body is JSON but not an object.
     NotObject,
+    /// The body has a field the call does not take (named as sent, shortened).
+    UnknownField(String),
     /// A required field is absent, null or empty.
     Missing(&'static str),
     /// A field has the wrong JSON type; the second value names the expected type.
@@ -94,8 +96,8 @@ impl ApiError {
         use ApiError::*;
         match self {
             BodyTooLarge(_) => 413,
-            EmptyBody | BadJson | NotObject | Missing(_) | WrongType(..) | TooLong(..)
-            | TooShort(..) | ControlChars(_) | Invalid(_) | CodeNone => 400,
+            EmptyBody | BadJson | NotObject | UnknownField(_) | Missing(_) | WrongType(..)
+            | TooLong(..) | TooShort(..) | ControlChars(_) | Invalid(_) | CodeNone => 400,
             NoToken | BadToken | ExpiredToken | WrongCredentials | CodeWrong | OAuthCodeInvalid => {
                 401
             }
@@ -132,6 +134,8 @@ impl ApiError {
             BadJson => "The request body is not valid JSON.".into(),
             NotObject if zh => "请求体必须是 JSON 对象。".into(),
             NotObject => "The request body must be a JSON object.".into(),
+            UnknownField(f) if zh => format!("此接口不接受字段 {f},请检查字段名。"),
+            UnknownField(f) => format!("This call does not take the field `{f}`; check its name."),
             Missing(f) if zh => format!("缺少必填字段 {f}。"),
             Missing(f) => format!("The field `{f}` is required."),
             WrongType(f, t) if zh => format!("字段 {f} 的类型错误,应为{}。", zh_type(t)),

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::{common::Params, points};
 use crate::{
-    body::{Fields, QueryMap},
+    body::{Body, QueryMap},
     error::{ok, ApiError, ApiResult},
     state::AppState,
 };
@@ -51,13 +51,14 @@ pub async fn spend(
     State(state): State<AppState>,
     p: Params,
     headers: HeaderMap,
-    f: Fields,
+    body: Body,
 ) -> ApiResult {
     if !state.outbox {
         return Err(ApiError::NotFound);
     }
     let app = state.app(p.app())?;
     let user = state.user(&headers, app)?;
+    let f = body.accept(points::AMOUNT)?;
     let (price, remark) = points::read_amount(&f)?;
     state.db.tx(|tx| {
         let balance: i64 = tx.query_row(

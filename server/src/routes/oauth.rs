@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::{account::check_password, common::Params};
 use crate::{
-    body::{Fields, QueryMap},
+    body::{Body, QueryMap},
     codes::random_hex,
     error::{ok, ApiError, ApiResult},
     state::AppState,
@@ -15,10 +15,28 @@ use crate::{
     validate::{self, *},
 };
 
+/// The fields GrantCode takes: `scheme` (the vendor's table lists it; it is also accepted,
+/// unchecked, in the query), `remark` (kept on the consent), the password as `password` or
+/// `pwd`.
+const GRANT_CODE: &[&str] = &[
+    "grant_type",
+    "scopes",
+    "redirect_uri",
+    "userName",
+    "password",
+    "pwd",
+    "unionId",
+    "platform",
+    "expireInDays",
+    "scheme",
+    "remark",
+];
+
 /// `POST /api/OAuth/:appId/GrantCode?scheme=app`: authenticates the user, records the
 /// consent (one per user, app and redirect URI) and returns a short-lived single-use code.
-pub async fn grant_code(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+pub async fn grant_code(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
     let app = state.app(p.app())?;
+    let f = body.accept(GRANT_CODE)?;
     let grant = f.req_str(&["grant_type"], 16)?.to_ascii_lowercase();
     let scopes = f
         .opt_str(&["scopes"], MAX_SCOPES)?

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::{common::Params, contact::Kind};
 use crate::{
-    body::Fields,
+    body::Body,
     codes::{self, Purpose},
     error::{ok, ApiError, ApiResult},
     state::AppState,
@@ -14,9 +14,23 @@ use crate::{
     validate::{self, MAX_CODE, MAX_PWD},
 };
 
+/// The fields ResetPwd takes (the code under any of its names, the password as `pwd` or
+/// `password`).
+const RESET: &[&str] = &[
+    "phone",
+    "email",
+    "code",
+    "verifyCode",
+    "phoneCode",
+    "emailCode",
+    "pwd",
+    "password",
+];
+
 /// `POST /api/AppUsers/:appId/ResetPwd`: `phone` or `email` (exactly one), `code`, `pwd`.
-pub async fn reset(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+pub async fn reset(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
     let app = state.app(p.app())?;
+    let f = body.accept(RESET)?;
     let has_phone = f.opt_str(&["phone"], 1024)?.is_some();
     let has_email = f.opt_str(&["email"], 1024)?.is_some();
     let kind = match (has_phone, has_email) {

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::common::Params;
 use crate::{
-    body::{Fields, QueryMap},
+    body::{Body, Fields, QueryMap},
     error::{ok, ApiError, ApiResult},
     state::AppState,
     time::now_date,
@@ -19,6 +19,9 @@ pub const MAX_PRICE: i64 = 1_000_000_000;
 pub const DEFAULT_TAKE: i64 = 10;
 /// Largest page size of PointLog (larger values are capped).
 pub const MAX_TAKE: i64 = 100;
+
+/// The fields RechargePoints (and the dev spend route) take.
+pub const AMOUNT: &[&str] = &["price", "remark"];
 
 /// Reads `price` (1..=1e9) and `remark`?.
 pub fn read_amount(f: &Fields) -> Result<(i64, Option<String>), ApiError> {
@@ -49,10 +52,11 @@ pub async fn recharge(
     State(state): State<AppState>,
     p: Params,
     headers: HeaderMap,
-    f: Fields,
+    body: Body,
 ) -> ApiResult {
     let app = state.app(p.app())?;
     let user = state.user(&headers, app)?;
+    let f = body.accept(AMOUNT)?;
     let (price, remark) = read_amount(&f)?;
     state
         .db

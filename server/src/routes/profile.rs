@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::common::Params;
 use crate::{
-    body::Fields,
+    body::Body,
     error::{ok, ApiResult},
     state::AppState,
     time::now_date,
@@ -19,16 +19,20 @@ pub async fn get(State(state): State<AppState>, p: Params, headers: HeaderMap) -
     Ok(ok(state.user(&headers, app)?.profile()))
 }
 
+/// The fields a Profile PUT takes.
+const PUT: &[&str] = &["avatar", "nickName", "data"];
+
 /// `PUT /api/AppUsers/:appId/Profile` (Bearer): `avatar`, `nickName`, `data`. A field that is
 /// present is set (null or "" clears it); an absent field is left as it was.
 pub async fn put(
     State(state): State<AppState>,
     p: Params,
     headers: HeaderMap,
-    f: Fields,
+    body: Body,
 ) -> ApiResult {
     let app = state.app(p.app())?;
     let user = state.user(&headers, app)?;
+    let f = body.accept(PUT)?;
     let avatar = f.opt_str(&["avatar"], MAX_AVATAR)?;
     if let Some(a) = &avatar {
         validate::avatar(a)?;

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::common::{read_extras, sign_up_then, Params};
 use crate::{
-    body::Fields,
+    body::Body,
     config::AppConfig,
     error::{ok, ApiError, ApiResult},
     state::AppState,
@@ -81,9 +81,16 @@ fn set_state(
     Ok(())
 }
 
+/// The fields QRCodePreSignIn takes.
+const PRE_SIGN_IN: &[&str] = &["scheme", "scopes", "remark"];
+
+/// The fields QRCodeSignIn and QRCodeScan take.
+const KEY_ONLY: &[&str] = &["signInKey"];
+
 /// `POST /api/AppUsers/:appId/QRCodePreSignIn`: `scheme`, `scopes`, `remark`? → a numeric key.
-pub async fn pre_sign_in(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+pub async fn pre_sign_in(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
     let app = state.app(p.app())?;
+    let f = body.accept(PRE_SIGN_IN)?;
     let scheme = f.opt_str(&["scheme"], 16)?.unwrap_or_else(|| "app".into());
     let scopes = f
         .opt_str(&["scopes"], MAX_SCOPES)?
@@ -110,8 +117,9 @@ pub async fn pre_sign_in(State(state): State<AppState>, p: Params, f: Fields) ->
 
 /// `POST /api/AppUsers/:appId/QRCodeSignIn`: 201 not scanned, 202 scanned, 200 with the
 /// token once confirmed (once; the key is then spent), 410 expired or spent, 404 unknown.
-pub async fn sign_in(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+pub async fn sign_in(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
     let app = state.app(p.app())?;
+    let f = body.accept(KEY_ONLY)?;
     let key = f.req_key(&["signInKey"])?;
     let user = state.db.tx(|tx| {
         let k = load(tx, app.id, key)?;
@@ -133,8 +141,9 @@ pub async fn sign_in(State(state): State<AppState>, p: Params, f: Fields) -> Api
 }
 
 /// `POST /api/AppUsers/:appId/QRCodeScan`: marks the key scanned and returns the app card.
-pub async fn scan(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+pub async fn scan(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
     let app = state.app(p.app())?;
+    let f = body.accept(KEY_ONLY)?;
     let key = f.req_key(&["signInKey"])?;
     let k = state.db.tx(|tx| {
         let k = load_open(tx, app.id, key)?;
@@ -160,11 +169,27 @@ fn card(app: &AppConfig, k: &Key) -> serde_json::Value {
     })
 }
 
+/// The fields QRCodeSignUp takes (`password` as a synonym of `pwd`, D1).
+const SIGN_UP: &[&str] = &[
+    "unionID",
+    "signInKey",
+    "pwd",
+    "password",
+    "nickName",
+    "avatar",
+    "data",
+    "phone",
+    "phoneCode",
+    "email",
+    "emailCode",
+];
+
 /// `POST /api/AppUsers/:appId/QRCodeSignUp`: `unionID`, `signInKey` and the optional
 /// sign-up fields. Signs the phone user in (creating it if new, platform `wxminip`) and
 /// completes the web side's sign-in; answers the phone side with a token too.
-pub async fn sign_up(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+pub async fn sign_up(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
     let app = state.app(p.app())?;
+    let f = body.accept(SIGN_UP)?;
     let union_id = f.req_str(&["unionID"], MAX_UNION_ID)?;
     let key = f.req_key(&["signInKey"])?;
     let extras = read_extras(&f, app, false, false)?;

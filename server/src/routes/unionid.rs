@@ -4,7 +4,7 @@ use axum::extract::State;
 
 use super::common::{read_extras, sign_up, Params};
 use crate::{
-    body::Fields,
+    body::{Body, Fields},
     error::{ok, ApiError, ApiResult},
     state::AppState,
     users::{self, NewUser},
@@ -19,9 +19,13 @@ fn read_ids(f: &Fields) -> Result<(String, String), ApiError> {
     Ok((platform, union_id))
 }
 
+/// The fields UnionIDSignIn takes.
+const SIGN_IN: &[&str] = &["platform", "unionID"];
+
 /// `POST /api/AppUsers/:appId/UnionIDSignIn`: `platform`, `unionID`; 404 when unknown.
-pub async fn sign_in(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+pub async fn sign_in(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
     let app = state.app(p.app())?;
+    let f = body.accept(SIGN_IN)?;
     let (platform, union_id) = read_ids(&f)?;
     let user = state
         .db
@@ -30,10 +34,27 @@ pub async fn sign_in(State(state): State<AppState>, p: Params, f: Fields) -> Api
     Ok(ok(state.tokens.answer(app.id, &user, "unionid")?))
 }
 
+/// The fields UnionIDSignUp takes (`password` as a synonym of `pwd`, D1).
+const SIGN_UP: &[&str] = &[
+    "unionID",
+    "platform",
+    "userName",
+    "pwd",
+    "password",
+    "nickName",
+    "avatar",
+    "data",
+    "phone",
+    "phoneCode",
+    "email",
+    "emailCode",
+];
+
 /// `POST /api/AppUsers/:appId/UnionIDSignUp`: `unionID`, `platform`, `userName`?
 /// (defaults to the unionID) and the optional sign-up fields; 409 when it exists.
-pub async fn sign_up_union(State(state): State<AppState>, p: Params, f: Fields) -> ApiResult {
+pub async fn sign_up_union(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
     let app = state.app(p.app())?;
+    let f = body.accept(SIGN_UP)?;
     let (platform, union_id) = read_ids(&f)?;
     let user_name = f
         .opt_str(&["userName"], MAX_USER_NAME)?
