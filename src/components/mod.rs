@@ -22,6 +22,8 @@ mod send_code_button;
 mod signed_in;
 pub mod storage;
 mod tabs;
+// qr
+pub mod qr;
 
 pub use account_form::{AccountForm, FormMode};
 pub use channel::{Channel, Extra};
@@ -38,3 +40,5 @@ pub use reset_form::ResetPasswordForm;
 pub use send_code_button::SendCodeButton;
 pub use signed_in::SignedIn;
 pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};
+// qr
+pub use qr::{fill_qr_template, QrImage, QrPhase, QrSignIn, DEFAULT_QR_TEMPLATE};

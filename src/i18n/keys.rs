@@ -116,6 +116,32 @@ keys! {
     ErrorExists => "error.exists",
     ErrorExpired => "error.expired",
     ErrorTooSoon => "error.too_soon",
+
+    // qr
+    QrImageLabel => "qr.image_label",
+    QrPreparing => "qr.preparing",
+    QrWaiting => "qr.waiting",
+    QrScanned => "qr.scanned",
+    QrSignedIn => "qr.signed_in",
+    QrExpired => "qr.expired",
+    QrFailed => "qr.failed",
+    QrRetrying => "qr.retrying",
+    QrRefresh => "qr.refresh",
+    QrLinkHint => "qr.link_hint",
+    QrCannotDraw => "qr.cannot_draw",
+    QrPhoneTitle => "qr_phone.title",
+    QrPhoneLoading => "qr_phone.loading",
+    QrPhoneMissing => "qr_phone.missing",
+    QrPhoneAsks => "qr_phone.asks",
+    QrPhoneUnknownApp => "qr_phone.unknown_app",
+    QrPhoneScopes => "qr_phone.scopes",
+    QrPhoneRemark => "qr_phone.remark",
+    QrPhoneUnionId => "qr_phone.union_id",
+    QrPhoneUnionIdLong => "qr_phone.union_id_long",
+    QrPhoneConfirm => "qr_phone.confirm",
+    QrPhoneConfirming => "qr_phone.confirming",
+    QrPhoneDone => "qr_phone.done",
+    QrPhoneRetry => "qr_phone.retry",
 }
 
 #[cfg(test)]
