@@ -24,6 +24,9 @@ pub mod storage;
 mod tabs;
 // qr
 pub mod qr;
+// consent / apps / profile / points
+pub mod consent;
+pub mod safe_url;
 
 pub use account_form::{AccountForm, FormMode};
 pub use channel::{Channel, Extra};
@@ -42,3 +45,5 @@ pub use signed_in::SignedIn;
 pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};
 // qr
 pub use qr::{fill_qr_template, QrImage, QrPhase, QrSignIn, DEFAULT_QR_TEMPLATE};
+// consent / apps / profile / points
+pub use consent::{AuthRequest, ConsentScreen, GrantKind, Navigator, ThirdPartyDemo};
