@@ -24,6 +24,7 @@ pub mod storage;
 mod tabs;
 // qr
 pub mod qr;
+pub mod qr_phone;
 // consent / apps / profile / points
 pub mod consent;
 pub mod safe_url;
@@ -45,5 +46,6 @@ pub use signed_in::SignedIn;
 pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};
 // qr
 pub use qr::{fill_qr_template, QrImage, QrPhase, QrSignIn, DEFAULT_QR_TEMPLATE};
+pub use qr_phone::QrPhonePage;
 // consent / apps / profile / points
 pub use consent::{AuthRequest, ConsentScreen, GrantKind, Navigator, ThirdPartyDemo};
