@@ -1,0 +1,158 @@
+//! A second origin for the drop-in tests: a tiny static HTTP/1.1 server (plain threads, GET
+//! only) serving in-memory pages and the built bundle folder under `/bundle/`, every answer
+//! carrying the test's `Content-Security-Policy` header.
+
+use crate::paths::{free_port, fresh_temp_dir, wait_for_port, workspace_root};
+use crate::{HarnessResult, Server, ServerOptions};
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// The built drop-in: `$OAUTHAPP_BUNDLE`, or `dist-bundle/` at the workspace root
+/// (`scripts/bundle.sh`).
+pub fn bundle_dir() -> PathBuf {
+    std::env::var_os("OAUTHAPP_BUNDLE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("dist-bundle"))
+}
+
+/// The reference server as the API origin only: its static folder is an empty page, so
+/// nothing but the API is served there (the widget comes from the [`HostSite`]).
+pub async fn api_server() -> HarnessResult<Server> {
+    let dir = fresh_temp_dir("api-static").map_err(|e| format!("temp dir: {e}"))?;
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>API</title>")
+        .map_err(|e| format!("index.html: {e}"))?;
+    Server::start_with(ServerOptions {
+        static_dir: Some(dir),
+        ..ServerOptions::default()
+    })
+    .await
+}
+
+/// A running host site. Stops when dropped.
+pub struct HostSite {
+    stop: Arc<AtomicBool>,
+    port: u16,
+    /// `http://127.0.0.1:<port>`: another port, so another origin than the API server.
+    pub url: String,
+}
+
+impl HostSite {
+    /// Serves `pages` (path such as `/index.html` → contents) and [`bundle_dir`] under
+    /// `/bundle/`, with `csp` as the Content-Security-Policy of every answer.
+    pub async fn start(pages: Vec<(&str, String)>, csp: &str) -> HarnessResult<Self> {
+        let bundle = bundle_dir();
+        if !bundle.join("oauthapp-login.js").exists() {
+            return Err(format!(
+                "{} has no oauthapp-login.js: run scripts/bundle.sh first",
+                bundle.display()
+            ));
+        }
+        let port = free_port().map_err(|e| format!("free port: {e}"))?;
+        let listener =
+            TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("bind {port}: {e}"))?;
+        let site = Arc::new(Site {
+            pages: pages
+                .into_iter()
+                .map(|(p, c)| (p.to_owned(), c.into_bytes()))
+                .collect(),
+            bundle,
+            csp: csp.to_owned(),
+        });
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = stop.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stopping.load(Ordering::Relaxed) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    let site = site.clone();
+                    std::thread::spawn(move || site.answer(stream));
+                }
+            }
+        });
+        wait_for_port(port, "host site").await?;
+        Ok(Self {
+            stop,
+            port,
+            url: format!("http://127.0.0.1:{port}"),
+        })
+    }
+}
+
+impl Drop for HostSite {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+/// What the site serves.
+struct Site {
+    pages: HashMap<String, Vec<u8>>,
+    bundle: PathBuf,
+    csp: String,
+}
+
+impl Site {
+    /// Reads one request and answers it.
+    fn answer(&self, mut stream: TcpStream) {
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 65536 {
+            match stream.read(&mut chunk) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(chunk.get(..n).unwrap_or_default()),
+            }
+        }
+        let head = String::from_utf8_lossy(&buf);
+        let mut words = head.lines().next().unwrap_or_default().split(' ');
+        let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or("/"));
+        let path = target.split(['?', '#']).next().unwrap_or("/");
+        let found = (method == "GET").then(|| self.file(path)).flatten();
+        let (status, body, kind) = match found {
+            Some((body, kind)) => ("200 OK", body, kind),
+            None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+        };
+        let header = format!(
+            "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
+             Content-Security-Policy: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+            body.len(),
+            self.csp
+        );
+        let _ = stream.write_all(header.as_bytes());
+        let _ = stream.write_all(&body);
+        let _ = stream.flush();
+    }
+
+    /// The contents and type of `path`, if served.
+    fn file(&self, path: &str) -> Option<(Vec<u8>, &'static str)> {
+        if let Some(body) = self.pages.get(path) {
+            return Some((body.clone(), content_type(path)));
+        }
+        let name = path.strip_prefix("/bundle/")?;
+        // Only plain file names of the folder: no `..`, no sub-folders.
+        if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+            return None;
+        }
+        let body = std::fs::read(Path::new(&self.bundle).join(name)).ok()?;
+        Some((body, content_type(name)))
+    }
+}
+
+/// The `Content-Type` of a file name.
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        _ => "application/octet-stream",
+    }
+}

@@ -1,0 +1,368 @@
+//! The script-tag drop-in (`scripts/bundle.sh` → `dist-bundle/`) on a plain HTML page served
+//! from another origin than the API, under a strict Content-Security-Policy, with host CSS
+//! that tries to restyle every input and button.
+
+use oauthapp_e2e::drop_in::{api_server, wait_in_shadow, wait_shadow_text, HostSite};
+use oauthapp_e2e::{Browser, HarnessResult, Server};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// The host's stylesheet: everything a careless site does to form controls and text.
+const HOST_CSS: &str = "
+input, button {
+  border: 7px dashed rgb(255, 0, 0) !important;
+  background: rgb(255, 0, 0) !important;
+  height: 99px !important;
+  font-family: \"Comic Sans MS\", cursive !important;
+}
+body { letter-spacing: 5px; font-family: \"Comic Sans MS\", cursive; }
+";
+
+/// The host's script: records the widget's events and any CSP violation, and checks that
+/// the CSP is really enforced (eval must be refused).
+const HOST_JS: &str = "
+window.__events = [];
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI);
+});
+for (const type of ['signin', 'signout', 'error']) {
+  document.addEventListener('oauthapp-login:' + type, (e) => {
+    window.__events.push({ type, target: e.target.id, detail: e.detail,
+                           bubbles: e.bubbles, composed: e.composed });
+  });
+}
+try { window.eval('1'); window.__evalAllowed = true; } catch (e) { window.__evalAllowed = false; }
+";
+
+/// The strict policy of the issue; `connect-src` names the API and the page's own origin,
+/// from which the browser fetches the `.wasm`.
+fn csp(api: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         connect-src 'self' {api}; img-src 'self' https: data:"
+    )
+}
+
+/// A host page whose body holds `body`, with the host's CSS and script and the drop-in.
+fn host_page(body: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>Host</title>\
+         <link rel=\"stylesheet\" href=\"/host.css\">\
+         <script type=\"module\" src=\"/host.js\"></script>\
+         <script type=\"module\" src=\"/bundle/oauthapp-login.js\"></script>\
+         </head><body>\
+         <input id=\"host-input\"><button id=\"host-button\">Host</button>\
+         {body}</body></html>"
+    )
+}
+
+/// Starts the API server, the host site serving the page with `body(api_url)` and a browser
+/// on that page.
+async fn open(body: impl Fn(&str) -> String) -> HarnessResult<(Server, HostSite, Browser)> {
+    let server = api_server().await?;
+    let pages = vec![
+        ("/index.html", host_page(&body(&server.url))),
+        ("/host.css", HOST_CSS.to_owned()),
+        ("/host.js", HOST_JS.to_owned()),
+    ];
+    let site = HostSite::start(pages, &csp(&server.url)).await?;
+    let browser = Browser::start().await?;
+    browser.goto(&format!("{}/index.html", site.url)).await?;
+    Ok((server, site, browser))
+}
+
+/// The events the host page received so far.
+async fn events(browser: &Browser) -> HarnessResult<Vec<Value>> {
+    let v = browser.eval("return window.__events;", vec![]).await?;
+    Ok(v.as_array().cloned().unwrap_or_default())
+}
+
+/// Waits for an event of `kind`; returns it.
+async fn wait_event(browser: &Browser, kind: &str) -> HarnessResult<Value> {
+    for _ in 0..150 {
+        if let Some(e) = events(browser)
+            .await?
+            .into_iter()
+            .find(|e| e["type"] == kind)
+        {
+            return Ok(e);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!(
+        "no `{kind}` event; got {:?}",
+        events(browser).await?
+    ))
+}
+
+/// The CSP violations, except the host's own eval probe.
+async fn violations(browser: &Browser) -> HarnessResult<Vec<String>> {
+    let v = browser.eval("return window.__violations;", vec![]).await?;
+    Ok(v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|s| !s.ends_with(" eval"))
+        .map(str::to_owned)
+        .collect())
+}
+
+/// `getComputedStyle(...)[prop]` of `inner` in `host`'s shadow root (or in the page when
+/// `host` is empty).
+async fn computed(browser: &Browser, host: &str, inner: &str, prop: &str) -> HarnessResult<String> {
+    let v = browser
+        .eval(
+            "const root = arguments[0] ? document.querySelector(arguments[0]).shadowRoot : document;
+             const el = root.querySelector(arguments[1]);
+             return el ? getComputedStyle(el)[arguments[2]] : null;",
+            vec![json!(host), json!(inner), json!(prop)],
+        )
+        .await?;
+    v.as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("no `{inner}` in `{host}`"))
+}
+
+/// Creates `user` with `pwd` on app 2 by a cross-origin fetch from the host page.
+async fn sign_up(browser: &Browser, api: &str, user: &str, pwd: &str) -> HarnessResult<()> {
+    let v = browser
+        .eval_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(arguments[0] + '/api/AppUsers/2/SignUp', {
+               method: 'POST', headers: {'Content-Type': 'application/json'},
+               body: JSON.stringify({userName: arguments[1], pwd: arguments[2]}),
+             }).then(r => r.json()).then(done).catch(e => done(String(e)));",
+            vec![json!(api), json!(user), json!(pwd)],
+        )
+        .await?;
+    if v["code"] == 200 {
+        Ok(())
+    } else {
+        Err(format!("sign-up failed: {v}"))
+    }
+}
+
+#[tokio::test]
+async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() -> Result<(), String>
+{
+    let (_server, _site, browser) = open(
+        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
+    )
+    .await?;
+    let input = wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
+    assert!(input.is_displayed().await.map_err(|e| e.to_string())?);
+    wait_shadow_text(&browser, "#a", ".oa-submit", "Sign in").await?;
+
+    let eval_allowed = browser.eval("return window.__evalAllowed;", vec![]).await?;
+    assert_eq!(eval_allowed, json!(false), "the CSP header is not in force");
+    // The host CSS is in force on the host's own controls...
+    assert_eq!(
+        computed(&browser, "", "#host-input", "borderTopWidth").await?,
+        "7px"
+    );
+    assert_eq!(
+        computed(&browser, "", "#host-button", "height").await?,
+        "99px"
+    );
+    // ...and reaches none of the widget's.
+    for inner in ["input[name=userName]", "input[name=pwd]", ".oa-submit"] {
+        let border = computed(&browser, "#a", inner, "borderTopWidth").await?;
+        let style = computed(&browser, "#a", inner, "borderTopStyle").await?;
+        let background = computed(&browser, "#a", inner, "backgroundColor").await?;
+        let height = computed(&browser, "#a", inner, "height").await?;
+        let font = computed(&browser, "#a", inner, "fontFamily").await?;
+        assert_ne!(border, "7px", "{inner} border");
+        assert_ne!(style, "dashed", "{inner} border style");
+        assert_ne!(background, "rgb(255, 0, 0)", "{inner} background");
+        assert_ne!(height, "99px", "{inner} height");
+        assert!(!font.contains("Comic"), "{inner} font: {font}");
+    }
+    // Inherited text styles stop at the shadow boundary too.
+    let spacing = computed(&browser, "#a", ".oa-form__title", "letterSpacing").await?;
+    assert_eq!(spacing, "normal");
+    // The host may theme the widget through ::part().
+    let part = browser
+        .eval(
+            "return document.querySelector('#a').shadowRoot.querySelector('.oa-widget').part.value;",
+            vec![],
+        )
+        .await?;
+    assert!(
+        part.as_str().unwrap_or("").contains("widget"),
+        "part: {part}"
+    );
+    assert_eq!(violations(&browser).await?, Vec::<String>::new());
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn drop_in_sign_in_dispatches_signin_and_signout_to_the_host() -> Result<(), String> {
+    let (server, _site, browser) = open(
+        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
+    )
+    .await?;
+    sign_up(&browser, &server.url, "dropin_user", "secret123").await?;
+    let name = wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
+    name.send_keys("dropin_user")
+        .await
+        .map_err(|e| e.to_string())?;
+    let pwd = wait_in_shadow(&browser, "#a", "input[name=pwd]").await?;
+    pwd.send_keys("secret123")
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_in_shadow(&browser, "#a", ".oa-submit")
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+
+    let event = wait_event(&browser, "signin").await?;
+    assert_eq!(event["target"], "a");
+    assert_eq!(event["bubbles"], true);
+    assert_eq!(event["composed"], true);
+    assert_eq!(event["detail"]["claims"]["unique_name"], "dropin_user");
+    let token = event["detail"]["token"]["access_token"]
+        .as_str()
+        .unwrap_or("");
+    assert_eq!(token.split('.').count(), 3, "not a JWT: {token}");
+    let session = browser
+        .eval("return document.getElementById('a').session;", vec![])
+        .await?;
+    assert_eq!(session["token"]["access_token"], token);
+    assert_eq!(session["claims"]["unique_name"], "dropin_user");
+    wait_shadow_text(&browser, "#a", ".oa-signed-in", "dropin_user").await?;
+
+    wait_in_shadow(&browser, "#a", ".oa-sign-out")
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_event(&browser, "signout").await?;
+    let session = browser
+        .eval("return document.getElementById('a').session;", vec![])
+        .await?;
+    assert_eq!(session, Value::Null);
+    wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
+    assert_eq!(violations(&browser).await?, Vec::<String>::new());
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn drop_in_follows_its_attributes() -> Result<(), String> {
+    let (_server, _site, browser) = open(
+        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
+    )
+    .await?;
+    wait_shadow_text(&browser, "#a", ".oa-submit", "Sign in").await?;
+    let set = |name: &str, value: &str| {
+        browser.eval(
+            "document.getElementById('a').setAttribute(arguments[0], arguments[1]);",
+            vec![json!(name), json!(value)],
+        )
+    };
+
+    set("lang", "zh-CN").await?;
+    wait_shadow_text(&browser, "#a", ".oa-submit", "登录").await?;
+    let lang = wait_in_shadow(&browser, "#a", ".oa-widget")
+        .await?
+        .attr("lang")
+        .await
+        .map_err(|e| e.to_string())?;
+    assert_eq!(lang.as_deref(), Some("zh-CN"));
+
+    set("theme", "dark").await?;
+    wait_in_shadow(&browser, "#a", ".oa-widget.oa-theme--dark").await?;
+
+    set("tabs", "email").await?;
+    wait_in_shadow(&browser, "#a", "input[name=email]").await?;
+    let account = browser
+        .eval(
+            "return document.querySelector('#a').shadowRoot.querySelector('input[name=userName]');",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        account,
+        Value::Null,
+        "tabs=email still shows the account form"
+    );
+
+    set("view", "points").await?;
+    wait_in_shadow(&browser, "#a", ".oa-embed[data-oa-view=points]").await?;
+
+    // An invalid value is reported to the host, not thrown.
+    set("view", "nonsense").await?;
+    let error = wait_event(&browser, "error").await?;
+    let message = error["detail"]["message"].as_str().unwrap_or("");
+    assert!(message.contains("nonsense"), "error: {error}");
+    wait_in_shadow(&browser, "#a", ".oa-embed[data-oa-view=signin] .oa-submit").await?;
+    assert_eq!(violations(&browser).await?, Vec::<String>::new());
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn two_drop_ins_and_a_code_mount_share_one_module() -> Result<(), String> {
+    let mount_js = |api: &str| {
+        format!(
+            "import {{ OAuthAppLogin }} from '/bundle/oauthapp-login.js';
+             window.__byCode = await OAuthAppLogin.mount(document.getElementById('c'), {{
+               appId: 2, serverUrl: '{api}', lang: 'en', tabs: ['phone'],
+             }});"
+        )
+    };
+    let server = api_server().await?;
+    let api = server.url.clone();
+    let body = format!(
+        "<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>\
+         <oauthapp-login id=\"b\" app-id=\"2\" server-url=\"{api}\" lang=\"zh-CN\" tabs=\"email\"></oauthapp-login>\
+         <div id=\"c\"></div>\
+         <script type=\"module\" src=\"/mount.js\"></script>"
+    );
+    let pages = vec![
+        ("/index.html", host_page(&body)),
+        ("/host.css", HOST_CSS.to_owned()),
+        ("/host.js", HOST_JS.to_owned()),
+        ("/mount.js", mount_js(&api)),
+    ];
+    let site = HostSite::start(pages, &csp(&api)).await?;
+    let browser = Browser::start().await?;
+    browser.goto(&format!("{}/index.html", site.url)).await?;
+
+    wait_shadow_text(&browser, "#a", ".oa-submit", "Sign in").await?;
+    wait_in_shadow(&browser, "#b", "input[name=email]").await?;
+    wait_shadow_text(&browser, "#b", ".oa-widget", "邮箱地址").await?;
+    wait_in_shadow(&browser, "#c", "input[name=phone]").await?;
+    // Each has its own widget; the page fetched the module once.
+    let wasm_fetches = browser
+        .eval(
+            "return performance.getEntriesByType('resource')
+               .filter(e => e.name.endsWith('.wasm')).length;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(wasm_fetches, json!(1));
+    // Changing one leaves the others alone.
+    browser
+        .eval(
+            "document.getElementById('a').setAttribute('lang', 'zh-CN');",
+            vec![],
+        )
+        .await?;
+    wait_shadow_text(&browser, "#a", ".oa-submit", "登录").await?;
+    wait_shadow_text(&browser, "#c", ".oa-widget", "Mobile number").await?;
+    // The code mount's handle works too.
+    browser
+        .eval("window.__byCode.setOption('lang', 'zh-CN');", vec![])
+        .await?;
+    wait_shadow_text(&browser, "#c", ".oa-widget", "手机号").await?;
+    assert_eq!(violations(&browser).await?, Vec::<String>::new());
+    browser.close().await;
+    drop(site);
+    drop(server);
+    Ok(())
+}
