@@ -28,6 +28,10 @@ pub mod qr_phone;
 // consent / apps / profile / points
 pub mod consent;
 pub mod safe_url;
+pub mod account;
+pub mod apps;
+pub mod profile;
+pub mod points;
 
 pub use account_form::{AccountForm, FormMode};
 pub use channel::{Channel, Extra};
@@ -49,3 +53,7 @@ pub use qr::{fill_qr_template, QrImage, QrPhase, QrSignIn, DEFAULT_QR_TEMPLATE};
 pub use qr_phone::QrPhonePage;
 // consent / apps / profile / points
 pub use consent::{AuthRequest, ConsentScreen, GrantKind, Navigator, ThirdPartyDemo};
+pub use account::{AccountPage, AccountPages};
+pub use apps::AuthorizedApps;
+pub use profile::ProfilePage;
+pub use points::PointsPage;
