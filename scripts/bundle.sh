@@ -3,8 +3,8 @@
 #   oauthapp-login.js        the loader: <oauthapp-login> custom element, OAuthAppLogin.mount
 #   oauthapp_login.js        the wasm-bindgen glue (--target web), imported by the loader
 #   oauthapp_login_bg.wasm   the widget, optimised with wasm-opt -Oz
-#   oauthapp-login.css       bundle/host.css + style/*.css, linked inside each shadow root
-#   example.html             a plain page using it
+#   oauthapp-login.css       bundle/host.css + style/*.css (not demo.css), linked in each shadow root
+#   example.html (+ .js, .css) a plain page using it
 # Works offline once scripts/setup.sh has installed the tools (wasm-bindgen-cli of
 # Cargo.lock's version, wasm-opt from npm binaryen@132 — never Debian's older one).
 set -euo pipefail
@@ -46,6 +46,8 @@ step "CSS and loader"
 {
   cat bundle/host.css
   for f in style/*.css; do
+    # The demo page's own styles are not the widget's.
+    [ "$(basename "$f")" = demo.css ] && continue
     printf '\n/* ---- %s ---- */\n' "$f"
     cat "$f"
   done
