@@ -360,6 +360,21 @@ async fn two_drop_ins_and_a_code_mount_share_one_module() -> Result<(), String> 
         .eval("window.__byCode.setOption('lang', 'zh-CN');", vec![])
         .await?;
     wait_shadow_text(&browser, "#c", ".oa-widget", "手机号").await?;
+    // Removing an element unmounts its widget; the others stay.
+    let left = browser
+        .eval_async(
+            "const done = arguments[arguments.length - 1];
+             const b = document.getElementById('b');
+             const shadow = b.shadowRoot;
+             b.remove();
+             setTimeout(() => done([
+               shadow.querySelectorAll('.oa-widget').length,
+               document.getElementById('a').shadowRoot.querySelectorAll('.oa-widget').length,
+             ]), 200);",
+            vec![],
+        )
+        .await?;
+    assert_eq!(left, json!([0, 1]));
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
     browser.close().await;
     drop(site);
