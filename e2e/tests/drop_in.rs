@@ -16,6 +16,7 @@ input, button {
   font-family: \"Comic Sans MS\", cursive !important;
 }
 body { letter-spacing: 5px; font-family: \"Comic Sans MS\", cursive; }
+oauthapp-login::part(widget) { --oa-color-primary: rgb(11, 110, 79); }
 ";
 
 /// The host's script: records the widget's events and any CSP violation, and checks that
@@ -192,6 +193,11 @@ async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() 
     assert!(
         part.as_str().unwrap_or("").contains("widget"),
         "part: {part}"
+    );
+    let primary = computed(&browser, "#a", ".oa-submit", "backgroundColor").await?;
+    assert_eq!(
+        primary, "rgb(11, 110, 79)",
+        "::part(widget) custom property"
     );
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
     browser.close().await;
