@@ -1,0 +1,130 @@
+//! End to end: the OAuth code flow through the demo's third-party app (`/?view=thirdparty`)
+//! and the consent view (`/?view=consent&…`) against the reference server — allow (code
+//! exchanged by Authorize, claims shown), deny (`error=access_denied`), a bad `redirect_uri`
+//! refused and never followed, a wrong password keeping the person on the screen.
+
+use oauthapp_e2e::{Browser, HarnessResult, Server};
+use serde_json::json;
+
+/// Creates `user` with `pwd` through the API (set-up, not under test).
+async fn sign_up(b: &Browser, user: &str, pwd: &str) -> HarnessResult<()> {
+    let v = b
+        .api_post("AppUsers/2/SignUp", json!({"userName": user, "pwd": pwd}))
+        .await?;
+    if v["code"] != 200 {
+        return Err(format!("sign-up failed: {v}"));
+    }
+    Ok(())
+}
+
+/// The page's current URL.
+async fn current_url(b: &Browser) -> HarnessResult<String> {
+    let v = b.eval("return window.location.href;", vec![]).await?;
+    Ok(v.as_str().unwrap_or_default().to_owned())
+}
+
+/// Opens the demo app and follows its link to the consent view.
+async fn start_flow(b: &Browser, server: &Server) -> HarnessResult<()> {
+    b.goto(&format!("{}/?view=thirdparty&lang=en", server.url))
+        .await?;
+    b.click(".oa-thirdparty__start").await?;
+    b.wait_css(".oa-consent__form").await.map(|_| ())
+}
+
+#[tokio::test]
+async fn allow_exchanges_the_code_and_shows_the_claims() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    b.goto(&format!("{}/?lang=en", server.url)).await?;
+    sign_up(&b, "carol", "secret123").await?;
+    start_flow(&b, &server).await?;
+    b.wait_text(".oa-consent__return", "127.0.0.1").await?;
+    b.fill(".oa-consent__form input[name=userName]", "carol")
+        .await?;
+    b.fill(".oa-consent__form input[name=password]", "secret123")
+        .await?;
+    b.fill(".oa-consent__form input[name=expireInDays]", "3")
+        .await?;
+    b.click(".oa-consent__allow").await?;
+    b.wait_css(".oa-thirdparty__claims").await?;
+    b.wait_text("[data-claim=unique_name] dd", "carol").await?;
+    b.wait_text("[data-claim=grant_type] dd", "authorization_code")
+        .await?;
+    // Three days of validity asked for, three days of token.
+    b.wait_text(".oa-thirdparty__expires", "259200").await?;
+    let url = current_url(&b).await?;
+    assert!(
+        url.contains("view=thirdparty") && url.contains("code="),
+        "{url}"
+    );
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn deny_returns_access_denied_with_the_state() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    start_flow(&b, &server).await?;
+    let consent_url = current_url(&b).await?;
+    let state = consent_url
+        .split("state=")
+        .nth(1)
+        .and_then(|s| s.split('&').next())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(state.len(), 32, "{consent_url}");
+    b.click(".oa-consent__deny").await?;
+    b.wait_text(".oa-thirdparty__denied", "You refused access.")
+        .await?;
+    let url = current_url(&b).await?;
+    assert!(url.contains("error=access_denied"), "{url}");
+    assert!(url.contains(&format!("state={state}")), "{url}");
+    assert!(!url.contains("code="), "{url}");
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_bad_redirect_uri_is_refused_and_never_followed() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    for bad in [
+        "javascript%3Aalert(1)",
+        "data%3Atext%2Fhtml%2C%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "%2Frelative",
+        "https%3A%2F%2F",
+    ] {
+        b.goto(&format!(
+            "{}/?view=consent&lang=en&scope=openid&state=x&redirect_uri={bad}",
+            server.url
+        ))
+        .await?;
+        b.wait_text(".oa-consent__refused", "not a valid http or https address")
+            .await?;
+        assert!(!b.exists(".oa-consent__allow").await?, "{bad}");
+        assert!(!b.exists(".oa-consent__deny").await?, "{bad}");
+    }
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_wrong_password_keeps_the_person_on_the_consent_screen() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    b.goto(&format!("{}/?lang=en", server.url)).await?;
+    sign_up(&b, "dave", "secret123").await?;
+    start_flow(&b, &server).await?;
+    b.fill(".oa-consent__form input[name=userName]", "dave")
+        .await?;
+    b.fill(".oa-consent__form input[name=password]", "wrong-one")
+        .await?;
+    b.click(".oa-consent__allow").await?;
+    b.wait_css(".oa-consent__form .oa-form__error:not([hidden])")
+        .await?;
+    let url = current_url(&b).await?;
+    assert!(url.contains("view=consent"), "{url}");
+    b.close().await;
+    Ok(())
+}
