@@ -216,6 +216,8 @@ async fn shows_an_https_logo_and_a_refused_confirmation() {
         img.get_attribute("src").as_deref(),
         Some("https://img.test/logo.png")
     );
+    // A logo that cannot be loaded is hidden rather than shown broken.
+    until(&root, "img.oa-qr-phone__logo[hidden]").await;
     type_into(&root, "unionId", "o-1");
     click(&root, ".oa-qr-phone__confirm");
     sleep(150).await;

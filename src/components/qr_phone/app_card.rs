@@ -11,7 +11,7 @@ pub fn scope_list(scopes: &str) -> Vec<String> {
     scopes.split_whitespace().map(str::to_owned).collect()
 }
 
-/// Shows who asks (name, and logo only from an `http(s)` URL), its description, the scopes
+/// Shows who asks (name, and logo only from an `http(s)` URL, left out if it fails to load), its description, the scopes
 /// asked for and the remark. Every value is shown as text.
 #[component]
 pub fn AppCardView(
@@ -25,6 +25,8 @@ pub fn AppCardView(
         .filter(|n| !n.trim().is_empty())
         .map(|n| n.trim().to_owned());
     let logo = card.logo.clone().filter(|l| is_http_url(l));
+    // A logo that does not load is left out rather than shown as a broken image.
+    let logo_failed = RwSignal::new(false);
     let description = card.description.clone().filter(|d| !d.trim().is_empty());
     let remark = card.remark.clone().filter(|r| !r.trim().is_empty());
     let scopes = scope_list(card.scopes.as_deref().unwrap_or(""));
@@ -38,7 +40,16 @@ pub fn AppCardView(
         <div class="oa-qr-phone__card">
             <div class="oa-qr-phone__app">
                 {logo.map(|src| view! {
-                    <img class="oa-qr-phone__logo" src=src alt="" width="48" height="48" referrerpolicy="no-referrer" />
+                    <img
+                        class="oa-qr-phone__logo"
+                        src=src
+                        alt=""
+                        width="48"
+                        height="48"
+                        referrerpolicy="no-referrer"
+                        hidden=move || logo_failed.get()
+                        on:error=move |_| logo_failed.set(true)
+                    />
                 })}
                 <p class="oa-qr-phone__asks">{asks}</p>
             </div>
