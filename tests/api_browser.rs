@@ -29,6 +29,7 @@ window.fetch = function (req) {
     method: req.method,
     auth: req.headers.get('Authorization'),
     contentType: req.headers.get('Content-Type'),
+    language: req.headers.get('Accept-Language'),
   };
   window.__oaCalls.push(call);
   return (async () => {
@@ -122,6 +123,26 @@ async fn bearer_call_sends_the_token_and_reads_a_401_refusal() {
         seen[0]["url"],
         "https://oauthapp.test/api/AppUsers/2/Profile"
     );
+}
+
+/// The widget asks for the server's sentences in the person's language; without a language
+/// set, no `Accept-Language` of ours overrides the browser's.
+#[wasm_bindgen_test]
+async fn the_chosen_language_goes_as_accept_language() {
+    fake_fetch(200, r#"{"code":200,"data":true,"err":""}"#);
+    let with = client()
+        .with_language("zh-CN")
+        .send_sms_code(&SendSmsCodeRequest {
+            phone: "13800138000".into(),
+            purpose: CodePurpose::SignUp,
+        })
+        .await;
+    let seen = calls();
+    restore_fetch();
+    assert!(with.is_ok());
+    assert_eq!(seen[0]["language"], "zh-CN");
+    assert_eq!(client().with_language("en").language(), Some("en"));
+    assert_eq!(client().language(), None);
 }
 
 #[wasm_bindgen_test]

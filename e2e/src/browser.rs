@@ -1,6 +1,6 @@
 //! Headless Chromium driven over WebDriver, with the few helpers the tests need.
 
-use crate::paths::{fresh_temp_dir, free_port, wait_for_port};
+use crate::paths::{free_port, fresh_temp_dir, wait_for_port};
 use crate::HarnessResult;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -46,6 +46,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1024,900",
+                    "--lang=en-US",
                     format!("--user-data-dir={}", profile.display()),
                 ],
             }),
@@ -120,10 +121,62 @@ impl Browser {
             .map_err(|e| format!("async script failed: {e}"))
     }
 
+    /// Waits for the element matching `css`, clears it and types `text` into it.
+    pub async fn fill(&self, css: &str, text: &str) -> HarnessResult<()> {
+        let el = self.wait_css(css).await?;
+        el.clear()
+            .await
+            .map_err(|e| format!("clear `{css}`: {e}"))?;
+        el.send_keys(text)
+            .await
+            .map_err(|e| format!("type into `{css}`: {e}"))
+    }
+
+    /// Waits for the element matching `css` and clicks it.
+    pub async fn click(&self, css: &str) -> HarnessResult<()> {
+        let el = self.wait_css(css).await?;
+        el.click().await.map_err(|e| format!("click `{css}`: {e}"))
+    }
+
+    /// The current value of the input matching `css`.
+    pub async fn value(&self, css: &str) -> HarnessResult<String> {
+        let el = self.wait_css(css).await?;
+        Ok(el
+            .prop("value")
+            .await
+            .map_err(|e| format!("value of `{css}`: {e}"))?
+            .unwrap_or_default())
+    }
+
+    /// Whether an element matching `css` is in the page now (no waiting).
+    pub async fn exists(&self, css: &str) -> HarnessResult<bool> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|all| !all.is_empty())
+            .map_err(|e| format!("find `{css}`: {e}"))
+    }
+
+    /// Calls the API from the page (same origin): `POST /api/<path>` with a JSON body,
+    /// returning the envelope. For setting up a test's data, not for what is under test.
+    pub async fn api_post(&self, path: &str, body: Value) -> HarnessResult<Value> {
+        self.eval_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/api/' + arguments[0], {method: 'POST',
+               headers: {'Content-Type': 'application/json'}, body: JSON.stringify(arguments[1])})
+               .then(r => r.json()).then(done).catch(e => done({error: String(e)}));",
+            vec![json!(path), body],
+        )
+        .await
+    }
+
     /// The page's `localStorage[key]`, if set.
     pub async fn local_storage(&self, key: &str) -> HarnessResult<Option<String>> {
         let v = self
-            .eval("return window.localStorage.getItem(arguments[0]);", vec![json!(key)])
+            .eval(
+                "return window.localStorage.getItem(arguments[0]);",
+                vec![json!(key)],
+            )
             .await?;
         Ok(v.as_str().map(str::to_owned))
     }

@@ -5,6 +5,7 @@
 //! and its own [`Browser`], so tests share nothing.
 
 mod browser;
+pub mod demo;
 pub mod drop_in;
 mod paths;
 mod server;

@@ -1,6 +1,6 @@
 //! The reference server, started as its real binary on a free port.
 
-use crate::paths::{dist_dir, fresh_temp_dir, free_port, server_bin, wait_for_port};
+use crate::paths::{dist_dir, free_port, fresh_temp_dir, server_bin, wait_for_port};
 use crate::HarnessResult;
 use std::path::PathBuf;
 use tokio::process::{Child, Command};

@@ -33,6 +33,7 @@ pub struct Client {
     app_id: u64,
     token: Option<String>,
     timeout: Duration,
+    language: Option<String>,
 }
 
 impl Client {
@@ -48,6 +49,7 @@ impl Client {
             app_id,
             token: None,
             timeout: Self::DEFAULT_TIMEOUT,
+            language: None,
         }
     }
 
@@ -73,6 +75,20 @@ impl Client {
             timeout,
             ..self.clone()
         }
+    }
+
+    /// The same client, asking the server for its sentences (`err`) in `language`, a BCP 47
+    /// tag such as `zh-CN` sent as `Accept-Language`.
+    pub fn with_language(&self, language: &str) -> Self {
+        Client {
+            language: Some(language.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    /// The language asked of the server, if any.
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
     }
 
     /// The server URL, without a trailing slash.
@@ -139,6 +155,9 @@ impl Client {
             .method(route.method())
             .abort_signal(Some(&signal))
             .header("Accept", "application/json");
+        if let Some(language) = &self.language {
+            builder = builder.header("Accept-Language", language);
+        }
         if let (true, Some(token)) = (route.needs_token(), &self.token) {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }

@@ -1,15 +1,25 @@
-//! The demo page (`trunk serve`): the widget against the reference server, with a language
-//! and theme switch and the codes the server "sent". Not part of the library's API surface
-//! that hosts use; it shows every view working end to end.
+//! The demo page (`trunk serve`): every view of the widget against the reference server,
+//! with a language and theme switch and the codes the server "sent". Not part of the
+//! library's API surface that hosts use; it shows every view working end to end.
+//!
+//! Views, by the URL's `view` query: none (the sign-in widget, then the signed-in pages),
+//! `phone` (the QR code's phone side), `consent` (the OAuth consent screen) and `thirdparty`
+//! (a third-party app that runs the OAuth code flow).
 
+mod frame;
 mod outbox;
+mod query;
 mod toolbar;
 
 use leptos::prelude::*;
 
-use crate::components::LoginWidget;
+use crate::api::Client;
+use crate::components::countdown::DEFAULT_COUNTDOWN_SECS;
+use crate::components::{AuthRequest, ConsentScreen, LoginWidget, QrPhonePage, ThirdPartyDemo};
 use crate::i18n::Lang;
+use frame::Framed;
 use outbox::OutboxPanel;
+use query::DemoQuery;
 use toolbar::{DemoTheme, Toolbar};
 
 /// The application id the demo uses (built into the reference server).
@@ -19,24 +29,46 @@ pub const DEMO_APP_ID: u64 = 2;
 /// `/dev` to the reference server, and the server's `--static` serves the built page.
 #[component]
 pub fn DemoApp() -> impl IntoView {
-    let lang = RwSignal::new(Lang::detect());
+    let query = DemoQuery::from_page();
+    let lang = RwSignal::new(query.lang.unwrap_or_else(Lang::detect));
+    let countdown = query.countdown.unwrap_or(DEFAULT_COUNTDOWN_SECS);
     let theme = RwSignal::new(DemoTheme::System);
     let server_url = page_origin();
+    let view_name = query.view.unwrap_or_default();
 
-    let widget = move || {
+    let content = move || {
         let url = server_url.clone();
         let lang = lang.get();
-        match theme.get().forced() {
-            Some(theme) => view! {
-                <LoginWidget server_url=url app_id=DEMO_APP_ID lang=lang theme=theme
-                    show_guest=true allow_international=true />
+        let forced = theme.get().forced();
+        let client = Client::new(&url, DEMO_APP_ID).with_language(lang.tag());
+        match view_name.as_str() {
+            "phone" => view! { <QrPhonePage server_url=url lang=lang /> }.into_any(),
+            "consent" => view! {
+                <Framed lang=lang theme=forced>
+                    <ConsentScreen request=AuthRequest::from_query() client=client />
+                </Framed>
             }
             .into_any(),
-            None => view! {
-                <LoginWidget server_url=url app_id=DEMO_APP_ID lang=lang
-                    show_guest=true allow_international=true />
+            "thirdparty" => view! {
+                <Framed lang=lang theme=forced>
+                    <ThirdPartyDemo client=client />
+                </Framed>
             }
             .into_any(),
+            _ => match forced {
+                Some(theme) => view! {
+                    <LoginWidget server_url=url app_id=DEMO_APP_ID lang=lang theme=theme
+                        countdown_secs=countdown show_guest=true allow_international=true
+                        account_pages=true />
+                }
+                .into_any(),
+                None => view! {
+                    <LoginWidget server_url=url app_id=DEMO_APP_ID lang=lang
+                        countdown_secs=countdown show_guest=true allow_international=true
+                        account_pages=true />
+                }
+                .into_any(),
+            },
         }
     };
 
@@ -44,9 +76,13 @@ pub fn DemoApp() -> impl IntoView {
         <div class="oa-demo" data-oa-ready="true">
             <header class="oa-demo__header">
                 <h1 class="oa-demo__title">"OAuthApp Login"</h1>
+                <nav class="oa-demo__nav" aria-label="Demo views · 演示页面">
+                    <a href="./">"Sign-in widget · 登录组件"</a>
+                    <a href="./?view=thirdparty">"Third-party app (OAuth) · 第三方应用"</a>
+                </nav>
                 <Toolbar lang=lang theme=theme />
             </header>
-            <main class="oa-demo__main">{widget}</main>
+            <main class="oa-demo__main">{content}</main>
             <OutboxPanel />
         </div>
     }

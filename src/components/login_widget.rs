@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::account::AccountPages;
 use super::account_form::{AccountForm, FormMode};
 use super::code_form::{EmailForm, PhoneForm};
 use super::config::LoginConfig;
@@ -13,6 +14,7 @@ use super::countdown::DEFAULT_COUNTDOWN_SECS;
 use super::guest_button::GuestButton;
 use super::ids::unique_id;
 use super::live_region::LiveRegion;
+use super::qr::{QrSignIn, DEFAULT_QR_SCOPES, DEFAULT_QR_TEMPLATE};
 use super::reset_form::ResetPasswordForm;
 use super::signed_in::SignedIn;
 use super::tabs::{panel_id, tab_id, LoginTab, Tabs};
@@ -106,6 +108,16 @@ pub fn LoginWidget(
     /// Called after the person signs out.
     #[prop(optional)]
     on_logout: Option<Callback<()>>,
+    /// What the QR tab's code encodes (D5): a template with `{serverUrl}`, `{appId}` and
+    /// `{signInKey}` ([`DEFAULT_QR_TEMPLATE`](super::DEFAULT_QR_TEMPLATE) unless said).
+    #[prop(optional, into)]
+    qr_template: Option<String>,
+    /// The scopes the QR sign-in asks the mini-program user for (`openid profile` unless said).
+    #[prop(optional, into)]
+    qr_scopes: Option<String>,
+    /// Whether the signed-in view also offers the authorized apps, profile and points pages.
+    #[prop(optional)]
+    account_pages: bool,
 ) -> impl IntoView {
     let i18n = provide_i18n(lang, strings);
     let mut tabs = tabs.unwrap_or_else(|| LoginTab::ALL.to_vec());
@@ -121,7 +133,7 @@ pub fn LoginWidget(
     let screen = RwSignal::new(Screen::Tabs);
     let prefill = RwSignal::new(String::new());
 
-    let client = Client::new(&server_url, app_id);
+    let client = Client::new(&server_url, app_id).with_language(i18n.lang_untracked().tag());
     let client = match timeout {
         Some(t) => client.with_timeout(t),
         None => client,
@@ -190,6 +202,15 @@ pub fn LoginWidget(
                     .into_any(),
                     LoginTab::Phone => view! { <PhoneForm /> }.into_any(),
                     LoginTab::Email => view! { <EmailForm /> }.into_any(),
+                    LoginTab::Qr => {
+                        let active = Signal::derive(move || selected.get() == LoginTab::Qr);
+                        let scopes =
+                            qr_scopes.clone().unwrap_or_else(|| DEFAULT_QR_SCOPES.to_owned());
+                        let template =
+                            qr_template.clone().unwrap_or_else(|| DEFAULT_QR_TEMPLATE.to_owned());
+                        view! { <QrSignIn active=active scopes=scopes template=template /> }
+                        .into_any()
+                    }
                 };
                 view! {
                     <div
@@ -225,6 +246,7 @@ pub fn LoginWidget(
                             platform=claims.platform.clone()
                             on_sign_out=sign_out
                         />
+                        {account_pages.then(|| view! { <AccountPages /> })}
                     }
                     .into_any()
                 }

@@ -26,12 +26,12 @@ mod tabs;
 pub mod qr;
 pub mod qr_phone;
 // consent / apps / profile / points
-pub mod consent;
-pub mod safe_url;
 pub mod account;
 pub mod apps;
-pub mod profile;
+pub mod consent;
 pub mod points;
+pub mod profile;
+pub mod safe_url;
 
 pub use account_form::{AccountForm, FormMode};
 pub use channel::{Channel, Extra};
@@ -52,8 +52,8 @@ pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};
 pub use qr::{fill_qr_template, QrImage, QrPhase, QrSignIn, DEFAULT_QR_TEMPLATE};
 pub use qr_phone::QrPhonePage;
 // consent / apps / profile / points
-pub use consent::{AuthRequest, ConsentScreen, GrantKind, Navigator, ThirdPartyDemo};
 pub use account::{AccountPage, AccountPages};
 pub use apps::AuthorizedApps;
-pub use profile::ProfilePage;
+pub use consent::{AuthRequest, ConsentScreen, GrantKind, Navigator, ThirdPartyDemo};
 pub use points::PointsPage;
+pub use profile::ProfilePage;

@@ -15,11 +15,18 @@ pub enum LoginTab {
     Phone,
     /// Email address and emailed code.
     Email,
+    /// A QR code scanned with the app's WeChat mini-program.
+    Qr,
 }
 
 impl LoginTab {
     /// Every tab in the default order.
-    pub const ALL: &'static [LoginTab] = &[LoginTab::Account, LoginTab::Phone, LoginTab::Email];
+    pub const ALL: &'static [LoginTab] = &[
+        LoginTab::Account,
+        LoginTab::Phone,
+        LoginTab::Email,
+        LoginTab::Qr,
+    ];
 
     /// The stable name (`account`, `phone`, `email`), used in ids and classes.
     pub fn as_str(self) -> &'static str {
@@ -27,6 +34,7 @@ impl LoginTab {
             LoginTab::Account => "account",
             LoginTab::Phone => "phone",
             LoginTab::Email => "email",
+            LoginTab::Qr => "qr",
         }
     }
 
@@ -36,6 +44,7 @@ impl LoginTab {
             LoginTab::Account => Key::TabsAccount,
             LoginTab::Phone => Key::TabsPhone,
             LoginTab::Email => Key::TabsEmail,
+            LoginTab::Qr => Key::TabsQr,
         }
     }
 
@@ -163,6 +172,7 @@ mod tests {
         for tab in LoginTab::ALL {
             assert_eq!(LoginTab::parse(tab.as_str()), Some(*tab));
         }
-        assert_eq!(LoginTab::parse("qr"), None);
+        assert_eq!(LoginTab::parse("qr"), Some(LoginTab::Qr));
+        assert_eq!(LoginTab::parse("wechat"), None);
     }
 }

@@ -35,6 +35,11 @@ impl I18n {
         self.translator.with(|t| t.lang)
     }
 
+    /// The language shown, without subscribing the caller to changes.
+    pub fn lang_untracked(&self) -> Lang {
+        self.translator.with_untracked(|t| t.lang)
+    }
+
     /// Switches the language.
     pub fn set_lang(&self, lang: Lang) {
         self.translator.update(|t| t.lang = lang);

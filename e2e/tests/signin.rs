@@ -1,0 +1,397 @@
+//! The sign-in widget end to end: the release build in headless Chromium against the
+//! reference server, codes read from its outbox. Each test asserts what the person sees and
+//! what lands in localStorage.
+
+use oauthapp_e2e::demo::{
+    account_sign_in, account_sign_up, get_and_type_code, in_panel, open_demo, select_tab, sign_out,
+    stored_token, wait_for_code, FORM_ERROR, SIGNED_IN,
+};
+use oauthapp_e2e::{Browser, HarnessResult, Server, ServerOptions};
+use serde_json::{json, Value};
+
+/// A server whose codes may be asked for again after 1 s (the widget's countdown is set to
+/// 1 s too through the demo's `countdown` query).
+async fn quick_resend_server() -> HarnessResult<Server> {
+    Server::start_with(ServerOptions {
+        config_json: Some(r#"{"apps":[{"id":2,"code_resend_secs":1}]}"#.into()),
+        ..ServerOptions::default()
+    })
+    .await
+}
+
+fn token_of(stored: &Option<String>) -> Option<String> {
+    let v: Value = serde_json::from_str(stored.as_deref()?).ok()?;
+    v.get("access_token")?.as_str().map(str::to_owned)
+}
+
+#[tokio::test]
+async fn account_sign_up_sign_out_and_sign_in() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "").await?;
+    assert_eq!(
+        stored_token(&b, &server).await?,
+        None,
+        "no token before sign-up"
+    );
+
+    account_sign_up(&b, "alice_e2e", "secret-pass-1").await?;
+    let first = stored_token(&b, &server).await?;
+    assert!(
+        token_of(&first).is_some(),
+        "sign-up stored a token: {first:?}"
+    );
+
+    sign_out(&b).await?;
+    assert_eq!(
+        stored_token(&b, &server).await?,
+        None,
+        "sign-out removed the token"
+    );
+
+    account_sign_in(&b, "alice_e2e", "secret-pass-1").await?;
+    b.wait_text(SIGNED_IN, "alice_e2e").await?;
+    let second = stored_token(&b, &server).await?;
+    assert!(token_of(&second).is_some(), "sign-in stored a token");
+
+    // The token survives a reload: the person stays signed in.
+    b.goto(&format!("{}/?lang=en", server.url)).await?;
+    b.wait_text(SIGNED_IN, "alice_e2e").await?;
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn wrong_password_shows_the_reason_and_keeps_what_was_typed() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "").await?;
+    let made = b
+        .api_post(
+            "AppUsers/2/SignUp",
+            json!({"userName": "bob_e2e", "pwd": "right-pass-1"}),
+        )
+        .await?;
+    assert_eq!(made["code"], 200, "set-up sign-up: {made}");
+
+    account_sign_in(&b, "bob_e2e", "wrong-pass-1").await?;
+    let err = b.wait_css(FORM_ERROR).await?;
+    b.wait_text(FORM_ERROR, "").await?;
+    let text = err.text().await.map_err(|e| e.to_string())?;
+    assert!(!text.trim().is_empty(), "an error sentence is shown");
+    assert_eq!(b.value(&in_panel("input[name=userName]")).await?, "bob_e2e");
+    assert_eq!(b.value(&in_panel("input[name=pwd]")).await?, "wrong-pass-1");
+    assert!(!b.exists(SIGNED_IN).await?);
+    assert_eq!(stored_token(&b, &server).await?, None);
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn phone_sign_up_then_sign_in_with_a_new_code() -> HarnessResult<()> {
+    let server = quick_resend_server().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "countdown=1").await?;
+    select_tab(&b, "phone").await?;
+
+    // A new number: the code step asks for a password, then creates the account (D6, D9).
+    get_and_type_code(&b, "phone", "13800138000").await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    b.fill(&in_panel("input[name=pwd]"), "phone-pass-1").await?;
+    b.fill(&in_panel("input[name=pwdConfirm]"), "phone-pass-1")
+        .await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    b.wait_text(SIGNED_IN, "13800138000").await?;
+    assert!(token_of(&stored_token(&b, &server).await?).is_some());
+
+    sign_out(&b).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    select_tab(&b, "phone").await?;
+    get_and_type_code(&b, "phone", "13800138000").await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    b.wait_text(SIGNED_IN, "13800138000").await?;
+    assert!(token_of(&stored_token(&b, &server).await?).is_some());
+
+    // D10: the phone is the user name, so account sign-in works with it.
+    sign_out(&b).await?;
+    account_sign_in(&b, "13800138000", "phone-pass-1").await?;
+    b.wait_text(SIGNED_IN, "13800138000").await?;
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn email_sign_up_then_sign_in() -> HarnessResult<()> {
+    let server = quick_resend_server().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "countdown=1").await?;
+    select_tab(&b, "email").await?;
+
+    get_and_type_code(&b, "email", "carol@example.com").await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    b.fill(&in_panel("input[name=pwd]"), "mail-pass-1").await?;
+    b.fill(&in_panel("input[name=pwdConfirm]"), "mail-pass-1")
+        .await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    b.wait_text(SIGNED_IN, "carol@example.com").await?;
+    assert!(token_of(&stored_token(&b, &server).await?).is_some());
+
+    sign_out(&b).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    select_tab(&b, "email").await?;
+    get_and_type_code(&b, "email", "carol@example.com").await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    b.wait_text(SIGNED_IN, "carol@example.com").await?;
+    assert!(token_of(&stored_token(&b, &server).await?).is_some());
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn wrong_code_is_refused_and_nothing_is_stored() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "").await?;
+    select_tab(&b, "phone").await?;
+    b.fill(&in_panel("input[name=phone]"), "13900139000")
+        .await?;
+    b.click(&in_panel(".oa-send-code")).await?;
+    let code = wait_for_code(&b, "13900139000").await?;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    b.fill(&in_panel("input[name=code]"), wrong).await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    let err = b.wait_css(FORM_ERROR).await?;
+    b.wait_text(FORM_ERROR, "").await?;
+    assert!(!err
+        .text()
+        .await
+        .map_err(|e| e.to_string())?
+        .trim()
+        .is_empty());
+    assert_eq!(
+        b.value(&in_panel("input[name=phone]")).await?,
+        "13900139000"
+    );
+    assert_eq!(b.value(&in_panel("input[name=code]")).await?, wrong);
+    assert_eq!(stored_token(&b, &server).await?, None);
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_send_code_button_counts_down_and_survives_a_reload() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "").await?;
+    select_tab(&b, "phone").await?;
+    b.fill(&in_panel("input[name=phone]"), "13700137000")
+        .await?;
+    b.click(&in_panel(".oa-send-code")).await?;
+    wait_for_code(&b, "13700137000").await?;
+    let button = in_panel(".oa-send-code");
+    b.wait_text(&button, " s").await?;
+    let disabled = b.wait_css(&button).await?.prop("disabled").await;
+    assert_eq!(
+        disabled.map_err(|e| e.to_string())?.as_deref(),
+        Some("true")
+    );
+
+    // After a reload the same number is still counting down (the start time is stored).
+    open_demo(&b, &server, "").await?;
+    select_tab(&b, "phone").await?;
+    b.fill(&in_panel("input[name=phone]"), "13700137000")
+        .await?;
+    b.wait_text(&button, " s").await?;
+
+    // The server's own limit: a second code within 60 s is refused (asked for directly, as a
+    // second device would).
+    let again = b
+        .api_post(
+            "AppUsers/2/SendSMSCode",
+            json!({"phone": "13700137000", "type": "signup"}),
+        )
+        .await?;
+    assert_eq!(again["code"], 429, "resend limit: {again}");
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn reset_by_phone_then_sign_in_with_the_new_password() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "").await?;
+    let sent = b
+        .api_post(
+            "AppUsers/2/SendSMSCode",
+            json!({"phone": "13600136000", "type": "signup"}),
+        )
+        .await?;
+    assert_eq!(sent["code"], 200, "{sent}");
+    let code = wait_for_code(&b, "13600136000").await?;
+    let made = b
+        .api_post(
+            "AppUsers/2/PhoneSignUp",
+            json!({"phone": "13600136000", "phoneCode": code, "pwd": "old-pass-1"}),
+        )
+        .await?;
+    assert_eq!(made["code"], 200, "{made}");
+
+    b.click(&in_panel(".oa-forgot")).await?;
+    b.click(".oa-form--reset .oa-choice__input[value=phone]")
+        .await?;
+    b.fill(".oa-form--reset input[name=phone]", "13600136000")
+        .await?;
+    b.click(".oa-form--reset .oa-send-code").await?;
+    let reset_code = loop {
+        let c = wait_for_code(&b, "13600136000").await?;
+        if c != code {
+            break c;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    b.fill(".oa-form--reset input[name=code]", &reset_code)
+        .await?;
+    b.fill(".oa-form--reset input[name=newPwd]", "new-pass-2")
+        .await?;
+    b.fill(".oa-form--reset input[name=newPwdConfirm]", "new-pass-2")
+        .await?;
+    b.click(".oa-form--reset .oa-submit").await?;
+
+    // Back on sign-in with the number filled in; the new password works.
+    b.wait_css("[role=tablist]").await?;
+    assert_eq!(
+        b.value(&in_panel("input[name=userName]")).await?,
+        "13600136000"
+    );
+    b.fill(&in_panel("input[name=pwd]"), "new-pass-2").await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    b.wait_text(SIGNED_IN, "13600136000").await?;
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn reset_by_email_then_sign_in_with_the_new_password() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "").await?;
+    b.api_post(
+        "AppUsers/2/SendEmailCode",
+        json!({"email": "dan@example.com", "type": "signup"}),
+    )
+    .await?;
+    let code = wait_for_code(&b, "dan@example.com").await?;
+    let made = b
+        .api_post(
+            "AppUsers/2/EmailSignUp",
+            json!({"email": "dan@example.com", "emailCode": code, "pwd": "old-pass-1"}),
+        )
+        .await?;
+    assert_eq!(made["code"], 200, "{made}");
+
+    b.click(&in_panel(".oa-forgot")).await?;
+    b.click(".oa-form--reset .oa-choice__input[value=email]")
+        .await?;
+    b.fill(".oa-form--reset input[name=email]", "dan@example.com")
+        .await?;
+    b.click(".oa-form--reset .oa-send-code").await?;
+    let reset_code = loop {
+        let c = wait_for_code(&b, "dan@example.com").await?;
+        if c != code {
+            break c;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    b.fill(".oa-form--reset input[name=code]", &reset_code)
+        .await?;
+    b.fill(".oa-form--reset input[name=newPwd]", "new-pass-2")
+        .await?;
+    b.fill(".oa-form--reset input[name=newPwdConfirm]", "new-pass-2")
+        .await?;
+    b.click(".oa-form--reset .oa-submit").await?;
+
+    b.wait_css("[role=tablist]").await?;
+    b.fill(&in_panel("input[name=pwd]"), "new-pass-2").await?;
+    b.click(&in_panel(".oa-submit")).await?;
+    b.wait_text(SIGNED_IN, "dan@example.com").await?;
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn guest_sign_in_keeps_one_device_id() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "").await?;
+    b.click(".oa-guest__button").await?;
+    b.wait_css(SIGNED_IN).await?;
+    let first = token_of(&stored_token(&b, &server).await?).ok_or("no token after guest")?;
+
+    sign_out(&b).await?;
+    b.click(".oa-guest__button").await?;
+    b.wait_css(SIGNED_IN).await?;
+    let second = token_of(&stored_token(&b, &server).await?).ok_or("no token after guest")?;
+    let uid = |t: &str| -> Option<Value> {
+        let payload = t.split('.').nth(1)?;
+        let bytes = decode_base64url(payload)?;
+        let claims: Value = serde_json::from_slice(&bytes).ok()?;
+        Some(claims["unionid"].clone())
+    };
+    assert_eq!(
+        uid(&first),
+        uid(&second),
+        "the same device id signs in again"
+    );
+    assert!(uid(&first).is_some_and(|u| u.as_str().is_some_and(|s| !s.is_empty())));
+    b.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_token_expired_at_load_is_dropped() -> HarnessResult<()> {
+    let server = Server::start_with(ServerOptions {
+        config_json: Some(r#"{"token_lifetime_secs":2}"#.into()),
+        ..ServerOptions::default()
+    })
+    .await?;
+    let b = Browser::start().await?;
+    open_demo(&b, &server, "").await?;
+    account_sign_up(&b, "erin_e2e", "secret-pass-1").await?;
+    assert!(stored_token(&b, &server).await?.is_some());
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+
+    open_demo(&b, &server, "").await?;
+    assert!(
+        !b.exists(SIGNED_IN).await?,
+        "an expired token does not sign in"
+    );
+    assert_eq!(stored_token(&b, &server).await?, None, "and is removed");
+    b.close().await;
+    Ok(())
+}
+
+/// Decodes unpadded base64url (a JWT segment).
+fn decode_base64url(s: &str) -> Option<Vec<u8>> {
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for c in s.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            b'=' => continue,
+            _ => return None,
+        };
+        bits = (bits << 6) | u32::from(v);
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+        }
+    }
+    Some(out)
+}

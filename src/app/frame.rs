@@ -1,0 +1,23 @@
+//! The widget's frame for the views shown without `LoginWidget` around them (consent,
+//! third-party app): the i18n context, the design tokens' root class and the theme.
+
+use leptos::prelude::*;
+
+use crate::components::Theme;
+use crate::i18n::{provide_i18n, Key, Lang, Overrides};
+
+/// Provides the language and wraps `children` in the widget's root element.
+#[component]
+pub fn Framed(lang: Lang, theme: Option<Theme>, children: Children) -> impl IntoView {
+    let i18n = provide_i18n(Some(lang), Overrides::new());
+    let class = match theme {
+        None => "oa-widget",
+        Some(Theme::Light) => "oa-widget oa-theme--light",
+        Some(Theme::Dark) => "oa-widget oa-theme--dark",
+    };
+    view! {
+        <section class=class lang=lang.tag() aria-label=move || i18n.t(Key::WidgetLabel)>
+            {children()}
+        </section>
+    }
+}
