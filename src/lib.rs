@@ -17,4 +17,5 @@ pub mod components;
 pub mod embed;
 pub mod i18n;
 pub mod session;
+pub mod storage;
 pub mod validate;

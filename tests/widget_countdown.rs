@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use oauthapp_login::api::{Client, CodePurpose};
 use oauthapp_login::components::clock::SystemClock;
 use oauthapp_login::components::countdown::{CountdownStore, COUNTDOWN_PREFIX};
-use oauthapp_login::components::storage::LocalKv;
 use oauthapp_login::components::*;
 use oauthapp_login::i18n::{provide_i18n, Key, Lang, Message, Overrides};
+use oauthapp_login::storage::PageStorage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -210,7 +210,7 @@ async fn too_soon_shows_time_left_from_the_store() {
     );
     // A countdown started elsewhere (another tab) just before this press, so the button has
     // not refreshed yet and sends: the refusal now shows the time left from the store.
-    CountdownStore::new(LocalKv, SystemClock, 2).start("signup", "13800138000");
+    CountdownStore::new(PageStorage, SystemClock, 2).start("signup", "13800138000");
     click(&root, ".oa-send-code");
     sleep(150).await;
     assert_eq!(calls(), 2);

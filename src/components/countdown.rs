@@ -2,7 +2,7 @@
 //! survives a tab switch, a re-render and a page reload.
 
 use super::clock::Clock;
-use super::storage::KeyValue;
+use crate::storage::StorageBackend;
 
 /// The prefix of every countdown entry in storage.
 pub const COUNTDOWN_PREFIX: &str = "oauthapp-login.countdown.";
@@ -18,7 +18,7 @@ pub struct CountdownStore<S, C> {
     seconds: u32,
 }
 
-impl<S: KeyValue, C: Clock> CountdownStore<S, C> {
+impl<S: StorageBackend, C: Clock> CountdownStore<S, C> {
     /// A store of countdowns lasting `seconds`.
     pub fn new(storage: S, clock: C, seconds: u32) -> Self {
         CountdownStore {
@@ -33,23 +33,25 @@ impl<S: KeyValue, C: Clock> CountdownStore<S, C> {
         format!("{COUNTDOWN_PREFIX}{purpose}:{}", recipient.trim())
     }
 
-    /// Starts (or restarts) the countdown of `recipient` for `purpose` now.
+    /// Starts (or restarts) the countdown of `recipient` for `purpose` now (best effort: a
+    /// write the storage refuses is dropped).
     pub fn start(&self, purpose: &str, recipient: &str) {
         let now = self.clock.now_ms().floor();
-        self.storage
+        let _ = self
+            .storage
             .set(&Self::key(purpose, recipient), &format!("{now}"));
     }
 
     /// Forgets the countdown of `recipient` for `purpose`.
     pub fn clear(&self, purpose: &str, recipient: &str) {
-        self.storage.remove(&Self::key(purpose, recipient));
+        let _ = self.storage.remove(&Self::key(purpose, recipient));
     }
 
     /// Whole seconds left (rounded up), 0 when there is no running countdown. An entry that is
     /// over, unreadable or impossibly far in the future is removed.
     pub fn remaining(&self, purpose: &str, recipient: &str) -> u32 {
         let key = Self::key(purpose, recipient);
-        let Some(raw) = self.storage.get(&key) else {
+        let Ok(Some(raw)) = self.storage.get(&key) else {
             return 0;
         };
         let total_ms = f64::from(self.seconds) * 1000.0;
@@ -57,13 +59,13 @@ impl<S: KeyValue, C: Clock> CountdownStore<S, C> {
         let start = match raw.trim().parse::<f64>() {
             Ok(start) if start.is_finite() && start <= now + total_ms => start,
             _ => {
-                self.storage.remove(&key);
+                let _ = self.storage.remove(&key);
                 return 0;
             }
         };
         let left_ms = (start + total_ms - now).min(total_ms);
         if left_ms <= 0.0 {
-            self.storage.remove(&key);
+            let _ = self.storage.remove(&key);
             0
         } else {
             (left_ms / 1000.0).ceil() as u32
@@ -78,8 +80,8 @@ impl<S: KeyValue, C: Clock> CountdownStore<S, C> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::storage::MemoryKv;
     use super::*;
+    use crate::storage::MemoryBackend;
     use std::cell::Cell;
     use std::rc::Rc;
 
@@ -99,13 +101,17 @@ mod tests {
         }
     }
 
-    fn store(kv: &MemoryKv, clock: &FakeClock, secs: u32) -> CountdownStore<MemoryKv, FakeClock> {
+    fn store(
+        kv: &MemoryBackend,
+        clock: &FakeClock,
+        secs: u32,
+    ) -> CountdownStore<MemoryBackend, FakeClock> {
         CountdownStore::new(kv.clone(), clock.clone(), secs)
     }
 
     #[test]
     fn counts_down_and_ends() {
-        let kv = MemoryKv::default();
+        let kv = MemoryBackend::new();
         let clock = FakeClock::default();
         clock.advance(1_700_000_000_000.0);
         let s = store(&kv, &clock, 60);
@@ -121,17 +127,17 @@ mod tests {
         clock.advance(1.0);
         assert_eq!(s.remaining("signup", "13800138000"), 0);
         assert_eq!(
-            kv.get(&CountdownStore::<MemoryKv, FakeClock>::key(
+            kv.get(&CountdownStore::<MemoryBackend, FakeClock>::key(
                 "signup",
                 "13800138000"
             )),
-            None
+            Ok(None)
         );
     }
 
     #[test]
     fn per_recipient_and_purpose() {
-        let kv = MemoryKv::default();
+        let kv = MemoryBackend::new();
         let clock = FakeClock::default();
         let s = store(&kv, &clock, 60);
         s.start("signup", "a@b.cn");
@@ -145,7 +151,7 @@ mod tests {
     #[test]
     fn survives_a_new_store_over_the_same_storage() {
         // A reload builds a new store; the start time must come back from storage.
-        let kv = MemoryKv::default();
+        let kv = MemoryBackend::new();
         let clock = FakeClock::default();
         store(&kv, &clock, 60).start("signup", "x");
         clock.advance(20_000.0);
@@ -154,24 +160,24 @@ mod tests {
 
     #[test]
     fn drops_garbage_and_future_entries() {
-        let kv = MemoryKv::default();
+        let kv = MemoryBackend::new();
         let clock = FakeClock::default();
         clock.advance(1_000_000.0);
         let s = store(&kv, &clock, 60);
-        let key = CountdownStore::<MemoryKv, FakeClock>::key("signup", "x");
-        kv.set(&key, "not a number");
+        let key = CountdownStore::<MemoryBackend, FakeClock>::key("signup", "x");
+        kv.set(&key, "not a number").unwrap();
         assert_eq!(s.remaining("signup", "x"), 0);
-        assert_eq!(kv.get(&key), None);
-        kv.set(&key, "999999999999999");
+        assert_eq!(kv.get(&key), Ok(None));
+        kv.set(&key, "999999999999999").unwrap();
         assert_eq!(s.remaining("signup", "x"), 0);
-        assert_eq!(kv.get(&key), None);
-        kv.set(&key, "NaN");
+        assert_eq!(kv.get(&key), Ok(None));
+        kv.set(&key, "NaN").unwrap();
         assert_eq!(s.remaining("signup", "x"), 0);
     }
 
     #[test]
     fn clock_moved_back_a_little_caps_at_full_length() {
-        let kv = MemoryKv::default();
+        let kv = MemoryBackend::new();
         let clock = FakeClock::default();
         clock.advance(100_000.0);
         let s = store(&kv, &clock, 60);

@@ -1,18 +1,24 @@
 //! The guest's device id: a random id kept in localStorage, used as the unionID.
 
-use super::storage::KeyValue;
+use crate::storage::StorageBackend;
 
 /// The storage key of the device id.
 pub const DEVICE_ID_KEY: &str = "oauthapp-login.device-id";
 
 /// The device id in `storage`, created (random, 32 hex digits or a UUID) when there is none
-/// or the stored one is not a plausible id.
-pub fn device_id(storage: &impl KeyValue, random: impl FnOnce() -> String) -> String {
-    if let Some(id) = storage.get(DEVICE_ID_KEY).filter(|id| plausible(id)) {
+/// or the stored one is not a plausible id (or the storage cannot be read). Storing it is best
+/// effort.
+pub fn device_id(storage: &impl StorageBackend, random: impl FnOnce() -> String) -> String {
+    if let Some(id) = storage
+        .get(DEVICE_ID_KEY)
+        .ok()
+        .flatten()
+        .filter(|id| plausible(id))
+    {
         return id;
     }
     let id = random();
-    storage.set(DEVICE_ID_KEY, &id);
+    let _ = storage.set(DEVICE_ID_KEY, &id);
     id
 }
 
@@ -53,12 +59,12 @@ pub fn random_id() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::storage::MemoryKv;
     use super::*;
+    use crate::storage::MemoryBackend;
 
     #[test]
     fn created_once_then_kept() {
-        let kv = MemoryKv::default();
+        let kv = MemoryBackend::new();
         let a = device_id(&kv, || "0123456789abcdef0123".into());
         let b = device_id(&kv, || "ffffffffffffffffffff".into());
         assert_eq!(a, "0123456789abcdef0123");
@@ -67,8 +73,8 @@ mod tests {
 
     #[test]
     fn replaces_garbage() {
-        let kv = MemoryKv::default();
-        kv.set(DEVICE_ID_KEY, "<script>");
+        let kv = MemoryBackend::new();
+        kv.set(DEVICE_ID_KEY, "<script>").unwrap();
         assert_eq!(
             device_id(&kv, || "0123456789abcdef".into()),
             "0123456789abcdef"

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use super::context::use_login;
 use super::device_id::{device_id, random_id};
 use super::live_region::FormError;
-use super::storage::LocalKv;
 use crate::api::{ApiError, Token, UnionIdSignInRequest, UnionIdSignUpRequest};
 use crate::i18n::{message_for_error, use_i18n, Key, Message};
+use crate::storage::PageStorage;
 
 /// Signs in with the device id; signs up first when the server does not know it (404).
 async fn guest_sign_in(client: crate::api::Client, platform: String) -> Result<Token, ApiError> {
-    let union_id = device_id(&LocalKv, random_id);
+    let union_id = device_id(&PageStorage, random_id);
     let sign_in = UnionIdSignInRequest {
         platform: platform.clone(),
         union_id: union_id.clone(),

@@ -20,7 +20,6 @@ mod login_widget;
 mod reset_form;
 mod send_code_button;
 mod signed_in;
-pub mod storage;
 mod tabs;
 // qr
 pub mod qr;

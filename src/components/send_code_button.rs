@@ -8,16 +8,16 @@ use super::channel::Channel;
 use super::clock::SystemClock;
 use super::context::use_login;
 use super::countdown::CountdownStore;
-use super::storage::LocalKv;
 use crate::api::CodePurpose;
 use crate::i18n::{message_for_error, use_i18n, Key, Message};
+use crate::storage::PageStorage;
 
 /// How often the countdown label is refreshed.
 const TICK: Duration = Duration::from_millis(250);
 
 /// The countdown store of the page with the widget's length.
-fn store(seconds: u32) -> CountdownStore<LocalKv, SystemClock> {
-    CountdownStore::new(LocalKv, SystemClock, seconds)
+fn store(seconds: u32) -> CountdownStore<PageStorage, SystemClock> {
+    CountdownStore::new(PageStorage, SystemClock, seconds)
 }
 
 /// Sends a code for `purpose` over `channel`. Before sending it asks `check` for the cleaned

@@ -9,14 +9,13 @@
 //!   sign-outs made in other tabs (the `storage` event); [`provide_session`] and
 //!   [`use_session`] share it through context.
 
-mod backend;
 mod base64url;
 mod claims;
 mod clock;
 mod reactive;
 mod store;
 
-pub use backend::{
+pub use crate::storage::{
     FallbackBackend, LocalStorageBackend, MemoryBackend, StorageBackend, StorageError,
 };
 pub use claims::Claims;

@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::backend::{FallbackBackend, StorageBackend};
 use super::claims::Claims;
 use super::clock::{BrowserClock, Clock};
 use crate::api::{normalize_server_url, Client, Token};
+use crate::storage::{FallbackBackend, StorageBackend};
 
 /// The prefix of every key the store writes; the version changes if the stored format does.
 pub const KEY_PREFIX: &str = "oauthapp-login:v1:";
@@ -160,8 +160,8 @@ impl TokenStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::backend::tests::Broken;
-    use crate::session::backend::MemoryBackend;
+    use crate::storage::tests::Broken;
+    use crate::storage::MemoryBackend;
     use std::cell::Cell;
 
     /// A clock the test moves by hand.

@@ -1,4 +1,4 @@
-//! Where the token store keeps its text: the browser's localStorage, memory, or localStorage
+//! Where the widget keeps its text: the browser's localStorage, memory, or localStorage
 //! falling back to memory when it is missing or throws.
 
 use std::cell::{Cell, RefCell};
