@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
-use crate::session::StoredToken;
+use crate::session::{jwt_payload, StoredToken};
 
 /// The signed-in person as the host sees it: the token answer and every claim of the JWT.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -19,8 +19,8 @@ pub struct SessionInfo {
 impl SessionInfo {
     /// The session of a stored token.
     pub fn from_token(token: StoredToken) -> Self {
-        let claims = super::jwt_payload::jwt_payload(&token.access_token)
-            .unwrap_or_else(|| Value::Object(Default::default()));
+        let claims =
+            jwt_payload(&token.access_token).unwrap_or_else(|| Value::Object(Default::default()));
         SessionInfo { token, claims }
     }
 

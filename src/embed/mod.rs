@@ -12,13 +12,11 @@
 mod events;
 mod handle;
 mod js_options;
-mod jwt_payload;
 mod options;
 mod root;
 
 pub use events::{json_to_js, Notifier, SessionInfo};
 pub use handle::{mount, WidgetHandle};
 pub use js_options::{option_value, read_options, ON_EVENT};
-pub use jwt_payload::jwt_payload;
 pub use options::{Applied, EmbedOptions, EmbedView, OptionError, OptionValue};
 pub use root::embed_root;

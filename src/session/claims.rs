@@ -1,6 +1,8 @@
-//! The claims of a JWT access token, decoded for display only.
+//! The claims of a JWT access token, decoded for display only: the whole payload as JSON
+//! ([`jwt_payload`]), and the claims the widget reads ([`Claims`]).
 
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::base64url;
 use crate::api::lenient;
@@ -69,20 +71,25 @@ pub struct Claims {
     pub aud: Option<String>,
 }
 
+/// The payload (second segment) of the JWT `token` as a JSON object, with every claim the
+/// server put there, decoded **without verifying the signature**; `None` when `token` is not a
+/// JWT (three segments) whose payload is a base64url-encoded JSON object. Never panics.
+pub fn jwt_payload(token: &str) -> Option<Value> {
+    let mut parts = token.trim().split('.');
+    let (_header, payload, _signature) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let json = base64url::decode(payload)?;
+    let value: Value = serde_json::from_slice(&json).ok()?;
+    value.is_object().then_some(value)
+}
+
 impl Claims {
-    /// Decodes the payload (second segment) of the JWT `token`; `None` when `token` is not a
+    /// Decodes the claims of the JWT `token` (see [`jwt_payload`]); `None` when `token` is not a
     /// JWT whose payload is base64url-encoded JSON object. Never panics.
     pub fn from_jwt(token: &str) -> Option<Claims> {
-        let mut parts = token.trim().split('.');
-        let (_header, payload, _signature) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() {
-            return None;
-        }
-        let json = base64url::decode(payload)?;
-        match serde_json::from_slice::<serde_json::Value>(&json).ok()? {
-            value @ serde_json::Value::Object(_) => serde_json::from_value(value).ok(),
-            _ => None,
-        }
+        serde_json::from_value(jwt_payload(token)?).ok()
     }
 
     /// The best name to show for the user: `given_name`, then `unique_name`, `email`,
@@ -185,6 +192,28 @@ mod tests {
         for token in cases {
             assert_eq!(Claims::from_jwt(&token), None, "{token}");
         }
+    }
+
+    #[test]
+    fn payload_keeps_every_claim_including_non_ascii() {
+        // {"nameid":"7","unique_name":"张三","email":"a@b.c","exp":1700000000}
+        let payload = "eyJuYW1laWQiOiI3IiwidW5pcXVlX25hbWUiOiLlvKDkuIkiLCJlbWFpbCI6ImFAYi5jIiwiZXhwIjoxNzAwMDAwMDAwfQ";
+        let v = jwt_payload(&format!("eyJhbGciOiJIUzI1NiJ9.{payload}.sig")).unwrap_or_default();
+        assert_eq!(v["nameid"], "7");
+        assert_eq!(v["unique_name"], "张三");
+        assert_eq!(v["email"], "a@b.c");
+        assert_eq!(v["exp"], 1_700_000_000);
+        // Claims the widget does not read are kept too.
+        let vendor = jwt_payload(VENDOR_TOKEN).unwrap_or_default();
+        assert_eq!(vendor["groupsid"], "app");
+    }
+
+    #[test]
+    fn payload_refuses_what_is_not_a_jwt() {
+        assert_eq!(jwt_payload("nodots"), None);
+        assert_eq!(jwt_payload("a.!!!.c"), None);
+        // "[1]" is JSON but not an object
+        assert_eq!(jwt_payload("a.WzFd.c"), None);
     }
 
     #[test]

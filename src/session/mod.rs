@@ -4,7 +4,8 @@
 //!   under `oauthapp-login:v1:<serverUrl>:<appId>`, drops an expired or garbled token when
 //!   read, and keeps working in memory when localStorage is missing or throws
 //!   ([`FallbackBackend`]).
-//! - [`Claims`] decodes the JWT's claims for display, without trusting them.
+//! - [`Claims`] decodes the JWT's claims for display, without trusting them; [`jwt_payload`]
+//!   gives the whole payload as JSON.
 //! - [`Session`] exposes the signed-in state to Leptos as signals and follows sign-ins and
 //!   sign-outs made in other tabs (the `storage` event); [`provide_session`] and
 //!   [`use_session`] share it through context.
@@ -18,7 +19,7 @@ mod store;
 pub use crate::storage::{
     FallbackBackend, LocalStorageBackend, MemoryBackend, StorageBackend, StorageError,
 };
-pub use claims::Claims;
+pub use claims::{jwt_payload, Claims};
 pub use clock::{BrowserClock, Clock};
 pub use reactive::{provide_session, try_use_session, use_session, Session};
 pub use store::{StoredToken, TokenStore, DEFAULT_LIFETIME_SECS, KEY_PREFIX};
