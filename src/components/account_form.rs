@@ -9,7 +9,7 @@ use super::context::use_login;
 use super::field::{focus_first_invalid, Field, FieldState};
 use super::live_region::FormError;
 use crate::api::{CodePurpose, SignInRequest, SignUpRequest};
-use crate::i18n::{message_for_error, use_i18n, Key, Message};
+use crate::i18n::{use_i18n, Key, Message};
 use crate::validate;
 
 /// Sign in, or sign up.
@@ -29,6 +29,17 @@ impl FormMode {
             FormMode::SignIn => FormMode::SignUp,
             FormMode::SignUp => FormMode::SignIn,
         }
+    }
+}
+
+/// The submit button's label of a form that signs in or, when `signs_up`, signs up: the busy
+/// one while `busy`.
+pub(super) fn submit_label(busy: bool, signs_up: bool) -> Key {
+    match (busy, signs_up) {
+        (true, false) => Key::SigninBusy,
+        (true, true) => Key::SignupBusy,
+        (false, false) => Key::SigninSubmit,
+        (false, true) => Key::SignupSubmit,
     }
 }
 
@@ -80,14 +91,8 @@ pub fn AccountForm(
                 AccountRequest::SignUp(r) => client.sign_up(&r).await,
             };
             match result {
-                Ok(token) => {
-                    ctx.announce(Key::SigninDone);
-                    ctx.complete(token);
-                }
-                Err(e) => {
-                    ctx.status.try_set(None);
-                    error.try_set(Some(message_for_error(&e)));
-                }
+                Ok(token) => ctx.signed_in(token),
+                Err(e) => ctx.failed(error, &e),
             }
         }
     });
@@ -230,15 +235,7 @@ pub fn AccountForm(
                 disabled=move || busy.get()
                 aria-busy=move || if busy.get() { "true" } else { "false" }
             >
-                {move || {
-                    let key = match (busy.get(), signing_up()) {
-                        (true, false) => Key::SigninBusy,
-                        (true, true) => Key::SignupBusy,
-                        (false, false) => Key::SigninSubmit,
-                        (false, true) => Key::SignupSubmit,
-                    };
-                    i18n.t(key)
-                }}
+                {move || i18n.t(submit_label(busy.get(), signing_up()))}
             </button>
             <div class="oa-form__links">
                 <button type="button" class="oa-link oa-switch-mode" on:click=toggle>

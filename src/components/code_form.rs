@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::account_form::FormMode;
+use super::account_form::{submit_label, FormMode};
 use super::channel::{Channel, Extra};
 use super::contact_inputs::{ContactFields, ContactInputs};
 use super::context::use_login;
 use super::field::{focus_first_invalid, Field, FieldState};
 use super::live_region::FormError;
 use crate::api::CodePurpose;
-use crate::i18n::{message_for_error, use_i18n, Key, Message};
+use crate::i18n::{use_i18n, Key, Message};
 use crate::validate;
 
 /// What the form sends.
@@ -82,10 +82,7 @@ pub fn CodeForm(
                 ),
             };
             match result {
-                Ok(token) => {
-                    ctx.announce(Key::SigninDone);
-                    ctx.complete(token);
-                }
+                Ok(token) => ctx.signed_in(token),
                 Err(e) if was_sign_in && e.is_not_found() => {
                     // A new number or address: ask for a password, keep the code (D6, D9).
                     new_account.try_set(true);
@@ -94,10 +91,7 @@ pub fn CodeForm(
                     error.try_set(Some(message));
                     request_animation_frame(move || pwd.focus());
                 }
-                Err(e) => {
-                    ctx.status.try_set(None);
-                    error.try_set(Some(message_for_error(&e)));
-                }
+                Err(e) => ctx.failed(error, &e),
             }
         }
     });
@@ -217,15 +211,7 @@ pub fn CodeForm(
                 disabled=move || busy.get()
                 aria-busy=move || if busy.get() { "true" } else { "false" }
             >
-                {move || {
-                    let key = match (busy.get(), asks_pwd()) {
-                        (true, false) => Key::SigninBusy,
-                        (true, true) => Key::SignupBusy,
-                        (false, false) => Key::SigninSubmit,
-                        (false, true) => Key::SignupSubmit,
-                    };
-                    i18n.t(key)
-                }}
+                {move || i18n.t(submit_label(busy.get(), asks_pwd()))}
             </button>
             <div class="oa-form__links">
                 <button type="button" class="oa-link oa-switch-mode" on:click=toggle>

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::config::LoginConfig;
-use crate::api::{Client, Token};
-use crate::i18n::Message;
+use crate::api::{ApiError, Client, Token};
+use crate::i18n::{message_for_error, Key, Message};
 
 /// What every form of one widget shares. Cheap to copy.
 #[derive(Clone, Copy, Debug)]
@@ -51,6 +51,19 @@ impl LoginCtx {
         if let Some(cb) = self.on_token {
             cb.run(token);
         }
+    }
+
+    /// A sign-in or sign-up succeeded: says so in the live region and hands `token` on.
+    pub fn signed_in(&self, token: Token) {
+        self.announce(Key::SigninDone);
+        self.complete(token);
+    }
+
+    /// A request failed: clears the busy announcement and shows the sentence for `e` in
+    /// `error` (the form's error line).
+    pub fn failed(&self, error: RwSignal<Option<Message>>, e: &ApiError) {
+        self.status.try_set(None);
+        error.try_set(Some(message_for_error(e)));
     }
 }
 

@@ -6,7 +6,7 @@ use super::context::use_login;
 use super::device_id::{device_id, random_id};
 use super::live_region::FormError;
 use crate::api::{ApiError, Token, UnionIdSignInRequest, UnionIdSignUpRequest};
-use crate::i18n::{message_for_error, use_i18n, Key, Message};
+use crate::i18n::{use_i18n, Key, Message};
 use crate::storage::PageStorage;
 
 /// Signs in with the device id; signs up first when the server does not know it (404).
@@ -41,14 +41,8 @@ pub fn GuestButton() -> impl IntoView {
         let platform = ctx.config().guest_platform;
         async move {
             match guest_sign_in(client, platform).await {
-                Ok(token) => {
-                    ctx.announce(Key::SigninDone);
-                    ctx.complete(token);
-                }
-                Err(e) => {
-                    ctx.status.try_set(None);
-                    error.try_set(Some(message_for_error(&e)));
-                }
+                Ok(token) => ctx.signed_in(token),
+                Err(e) => ctx.failed(error, &e),
             }
         }
     });

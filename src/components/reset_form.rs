@@ -9,7 +9,7 @@ use super::field::{focus_first_invalid, Field, FieldState};
 use super::ids::unique_id;
 use super::live_region::FormError;
 use crate::api::{CodePurpose, ResetPwdRequest};
-use crate::i18n::{message_for_error, use_i18n, Key, Message};
+use crate::i18n::{use_i18n, Key, Message};
 use crate::validate;
 
 /// The reset form: phone or email, a `forgetpwd` code, the new password twice. On success it
@@ -46,10 +46,7 @@ pub fn ResetPasswordForm(
                     ctx.announce(Key::ResetDone);
                     on_done.run(to);
                 }
-                Err(e) => {
-                    ctx.status.try_set(None);
-                    error.try_set(Some(message_for_error(&e)));
-                }
+                Err(e) => ctx.failed(error, &e),
             }
         }
     });

@@ -114,8 +114,7 @@ pub fn QrSignIn(
         let poller = poller.clone();
         move || {
             poller.start(machine, client.clone(), request.clone(), move |token| {
-                ctx.announce(Key::SigninDone);
-                ctx.complete(token);
+                ctx.signed_in(token)
             });
         }
     };
