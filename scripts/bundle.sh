@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 
 out="${1:-dist-bundle}"
-wasm="target/wasm32-unknown-unknown/release/oauthapp_login.wasm"
+# The build folder: $CARGO_TARGET_DIR when set (CI keeps a cache outside the checkout).
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/oauthapp_login.wasm"
 
 step() { printf '\n== bundle: %s\n' "$*"; }
 

@@ -27,6 +27,9 @@ cargo test -p oauthapp-login --locked --target wasm32-unknown-unknown
 step "release build (trunk, wasm-opt -Oz)"
 trunk build --release --offline
 
+step "script-tag drop-in (scripts/bundle.sh -> dist-bundle/)"
+bash scripts/bundle.sh
+
 step "reference server binary for the end-to-end tests"
 cargo build -p oauthapp-server --locked
 

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use oauthapp_login::api::Token;
 use oauthapp_login::session::*;
 use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -256,6 +257,66 @@ fn sign_in_and_sign_out_update_storage_and_signals() {
     assert_eq!(local_storage().get_item(&key).ok().flatten(), None);
     assert!(!session.is_signed_in().get_untracked());
     owner.cleanup();
+}
+
+/// Guards the loop that once ate a page's memory: the signed-in pages call `authorize`
+/// (which re-reads the store) while rendering; if that re-notified the token's readers with
+/// an unchanged token, the signed-in view re-rendered, called again, and so on for ever.
+#[wasm_bindgen_test]
+async fn re_reading_an_unchanged_token_does_not_notify() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::{Arc, Mutex};
+    let runs = Arc::new(AtomicU32::new(0));
+    let counted = runs.clone();
+    let session = Arc::new(Mutex::new(None::<Session>));
+    let slot = session.clone();
+    let host = leptos::tachys::dom::document()
+        .create_element("div")
+        .expect("a div");
+    let _ = leptos::tachys::dom::body().append_child(&host);
+    // A view whose part re-renders whenever the session's token or state notifies.
+    let mounted = leptos::mount::mount_to(host.unchecked_into(), move || {
+        let s = Session::new(TokenStore::browser(SERVER, 113));
+        if let Ok(mut slot) = slot.lock() {
+            *slot = Some(s);
+        }
+        let (token, signed_in) = (s.token(), s.is_signed_in());
+        view! {
+            <p>
+                {move || {
+                    token.track();
+                    signed_in.track();
+                    counted.fetch_add(1, Ordering::Relaxed);
+                }}
+            </p>
+        }
+    });
+    let session = session
+        .lock()
+        .ok()
+        .and_then(|s| *s)
+        .expect("the view made its session");
+    session.sign_in(&token("h.p.s", 60)).expect("signed in");
+    gloo_timers::future::TimeoutFuture::new(20).await;
+    let settled = runs.load(Ordering::Relaxed);
+    for _ in 0..5 {
+        let client = session.authorize(&oauthapp_login::api::Client::new(SERVER, 113));
+        assert!(client.has_token());
+        session.refresh();
+    }
+    gloo_timers::future::TimeoutFuture::new(20).await;
+    assert_eq!(
+        runs.load(Ordering::Relaxed),
+        settled,
+        "no change, no notification"
+    );
+    session.sign_out();
+    gloo_timers::future::TimeoutFuture::new(20).await;
+    assert!(
+        runs.load(Ordering::Relaxed) > settled,
+        "a real change notifies"
+    );
+    drop(mounted);
 }
 
 /// A memory backend counting its reads, to see whether the listener still runs.

@@ -28,10 +28,19 @@ impl Browser {
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let port = free_port().map_err(|e| format!("free port: {e}"))?;
-        let driver = Command::new(&chromedriver)
+        // OAUTHAPP_E2E_BROWSER_LOG=<file>: Chromium's log, console messages included.
+        let log = std::env::var_os("OAUTHAPP_E2E_BROWSER_LOG")
+            .and_then(|path| std::fs::File::create(path).ok());
+        let mut driver = Command::new(&chromedriver);
+        if log.is_some() {
+            driver.arg("--enable-chrome-logs");
+        }
+        let driver = driver
             .arg(format!("--port={port}"))
+            // Its own process group, so that Chromium goes with it however the test ends.
+            .process_group(0)
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
+            .stderr(log.map_or_else(std::process::Stdio::null, Into::into))
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| format!("cannot start {chromedriver}: {e}"))?;
@@ -46,7 +55,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1024,900",
-                    "--lang=en-US",
+                    "--lang=en-US", "--enable-logging=stderr", "--v=0",
                     format!("--user-data-dir={}", profile.display()),
                 ],
             }),
@@ -73,12 +82,50 @@ impl Browser {
 
     /// Waits until an element matches `css` and returns it.
     pub async fn wait_css(&self, css: &str) -> HarnessResult<Element> {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(css))
+            .await;
+        match found {
+            Ok(el) => Ok(el),
+            Err(e) => Err(format!(
+                "no element `{css}` within {WAIT:?}: {e}{}",
+                self.describe_page().await
+            )),
+        }
+    }
+
+    /// What the page shows, for a failure message: its URL and the start of its text.
+    pub async fn describe_page(&self) -> String {
+        let url = self
+            .client
+            .current_url()
             .await
-            .map_err(|e| format!("no element `{css}` within {WAIT:?}: {e}"))
+            .map(|u| u.to_string())
+            .unwrap_or_default();
+        let text = self
+            .eval(
+                "return document.body ? document.body.innerText : '';",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let text: String = text.chars().take(600).collect();
+        format!("\n  page: {url}\n  text: {}", text.replace('\n', " | "))
+    }
+
+    /// Saves a PNG screenshot of the window to `path`.
+    pub async fn screenshot(&self, path: &std::path::Path) -> HarnessResult<()> {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .map_err(|e| format!("screenshot: {e}"))?;
+        std::fs::write(path, png).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     /// Waits until `css` matches an element whose text contains `needle`.
@@ -98,7 +145,8 @@ impl Browser {
             }
             if tokio::time::Instant::now() > deadline {
                 return Err(format!(
-                    "`{css}` never showed `{needle}` within {WAIT:?} (last text: `{last}`)"
+                    "`{css}` never showed `{needle}` within {WAIT:?} (last text: `{last}`){}",
+                    self.describe_page().await
                 ));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -209,6 +257,12 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        if let Some(pid) = self.driver.id() {
+            // The whole group: chromedriver and the Chromium it started.
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .status();
+        }
         let _ = self.driver.start_kill();
         let _ = std::fs::remove_dir_all(&self.profile);
     }

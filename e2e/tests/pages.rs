@@ -162,7 +162,8 @@ async fn a_refused_token_signs_out_with_a_message() -> HarnessResult<()> {
         vec![json!(token_key(&server))],
     )
     .await?;
-    b.click("[data-page=points]").await?;
+    // Come back with the spoiled token: the profile page's first read is refused.
+    b.goto(&format!("{}/?lang=en", server.url)).await?;
     b.wait_css("[role=tablist]").await?;
     b.wait_text(".oa-status", "Please sign in again").await?;
     assert_eq!(b.local_storage(&token_key(&server)).await?, None);

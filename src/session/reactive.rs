@@ -64,7 +64,7 @@ impl Session {
     /// Whether someone is signed in (tracked).
     pub fn is_signed_in(&self) -> Signal<bool> {
         let token = self.token;
-        Signal::derive(move || token.with(Option::is_some))
+        Memo::new(move |_| token.with(Option::is_some)).into()
     }
 
     /// Stores `token` and signs in with it; gives what was stored.
@@ -101,7 +101,12 @@ impl Session {
         };
         // Replacing the old timer drops it, which cancels it.
         self.expiry_timer.try_set_value(timer);
-        self.token.try_set(token);
+        // Only a real change notifies: `refresh` runs before every call, often from a
+        // component's body, and a notification there would re-render the signed-in view,
+        // which calls again — a loop that once ate the page's memory.
+        if self.token.try_with_untracked(|t| *t != token) == Some(true) {
+            self.token.try_set(token);
+        }
     }
 
     /// `client` with the current token as its bearer token (untracked), or `client` as is
