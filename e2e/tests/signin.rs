@@ -218,7 +218,7 @@ async fn the_send_code_button_counts_down_and_survives_a_reload() -> HarnessResu
 
 #[tokio::test]
 async fn reset_by_phone_then_sign_in_with_the_new_password() -> HarnessResult<()> {
-    let server = Server::start().await?;
+    let server = quick_resend_server().await?;
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
     let sent = b
@@ -237,19 +237,15 @@ async fn reset_by_phone_then_sign_in_with_the_new_password() -> HarnessResult<()
         .await?;
     assert_eq!(made["code"], 200, "{made}");
 
+    // The server allows one code per recipient per window (1 s here).
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     b.click(&in_panel(".oa-forgot")).await?;
     b.click(".oa-form--reset .oa-choice__input[value=phone]")
         .await?;
     b.fill(".oa-form--reset input[name=phone]", "13600136000")
         .await?;
     b.click(".oa-form--reset .oa-send-code").await?;
-    let reset_code = loop {
-        let c = wait_for_code(&b, "13600136000").await?;
-        if c != code {
-            break c;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    };
+    let reset_code = newer_code(&b, "13600136000", &code).await?;
     b.fill(".oa-form--reset input[name=code]", &reset_code)
         .await?;
     b.fill(".oa-form--reset input[name=newPwd]", "new-pass-2")
@@ -273,7 +269,7 @@ async fn reset_by_phone_then_sign_in_with_the_new_password() -> HarnessResult<()
 
 #[tokio::test]
 async fn reset_by_email_then_sign_in_with_the_new_password() -> HarnessResult<()> {
-    let server = Server::start().await?;
+    let server = quick_resend_server().await?;
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
     b.api_post(
@@ -290,19 +286,15 @@ async fn reset_by_email_then_sign_in_with_the_new_password() -> HarnessResult<()
         .await?;
     assert_eq!(made["code"], 200, "{made}");
 
+    // The server allows one code per recipient per window (1 s here).
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     b.click(&in_panel(".oa-forgot")).await?;
     b.click(".oa-form--reset .oa-choice__input[value=email]")
         .await?;
     b.fill(".oa-form--reset input[name=email]", "dan@example.com")
         .await?;
     b.click(".oa-form--reset .oa-send-code").await?;
-    let reset_code = loop {
-        let c = wait_for_code(&b, "dan@example.com").await?;
-        if c != code {
-            break c;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    };
+    let reset_code = newer_code(&b, "dan@example.com", &code).await?;
     b.fill(".oa-form--reset input[name=code]", &reset_code)
         .await?;
     b.fill(".oa-form--reset input[name=newPwd]", "new-pass-2")
@@ -369,6 +361,18 @@ async fn a_token_expired_at_load_is_dropped() -> HarnessResult<()> {
     assert_eq!(stored_token(&b, &server).await?, None, "and is removed");
     b.close().await;
     Ok(())
+}
+
+/// Waits for a code for `to` other than `old` (the reset code after the sign-up code).
+async fn newer_code(b: &Browser, to: &str, old: &str) -> HarnessResult<String> {
+    for _ in 0..50 {
+        let code = wait_for_code(b, to).await?;
+        if code != old {
+            return Ok(code);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(format!("no new code for {to}{}", b.describe_page().await))
 }
 
 /// Decodes unpadded base64url (a JWT segment).
