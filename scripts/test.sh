@@ -30,6 +30,9 @@ trunk build --release --offline
 step "script-tag drop-in (scripts/bundle.sh -> dist-bundle/)"
 bash scripts/bundle.sh
 
+step "size budget (script-tag bundle, brotli)"
+python3 scripts/sizes.py --json "${CARGO_TARGET_DIR:-target}/bench/sizes.json" --budget size-budget.json
+
 step "reference server binary for the end-to-end tests"
 cargo build -p oauthapp-server --locked
 

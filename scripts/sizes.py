@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Shipped bytes of the built widget: raw, gzip -9 and brotli (quality 11) of each file a
+visitor downloads, for the script-tag bundle (dist-bundle/) and the demo build (dist/).
+
+Usage: scripts/sizes.py [--json FILE] [--budget FILE]
+  --json FILE    also write the figures as JSON (for comparing two runs)
+  --budget FILE  fail (exit 1) when the script-tag bundle's brotli total exceeds the
+                 number of bytes in FILE's "script_tag_brotli_max"
+Needs the `brotli` command (Debian's package brotli; scripts/setup.sh installs it).
+"""
+import gzip
+import json
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BUNDLE_FILES = ["oauthapp_login_bg.wasm", "oauthapp_login.js", "oauthapp-login.js", "oauthapp-login.css"]
+
+
+def measure(path: pathlib.Path) -> dict:
+    data = path.read_bytes()
+    br = subprocess.run(["brotli", "-c", "-q", "11", str(path)], capture_output=True, check=True).stdout
+    return {"file": path.name, "raw": len(data), "gzip": len(gzip.compress(data, 9, mtime=0)), "brotli": len(br)}
+
+
+def kind(name: str) -> str:
+    return {"wasm": "wasm", "js": "js", "css": "css"}.get(name.rsplit(".", 1)[-1], "other")
+
+
+def collect(folder: pathlib.Path, names=None) -> list:
+    if not folder.is_dir():
+        sys.exit(f"{folder} is missing: build it first (scripts/bundle.sh, trunk build --release)")
+    files = [folder / n for n in names] if names else sorted(
+        p for p in folder.iterdir() if p.is_file() and kind(p.name) != "other")
+    missing = [str(p) for p in files if not p.exists()]
+    if missing:
+        sys.exit(f"missing: {', '.join(missing)}")
+    return [measure(p) for p in files]
+
+
+def total(rows: list) -> dict:
+    return {k: sum(r[k] for r in rows) for k in ("raw", "gzip", "brotli")}
+
+
+def print_table(title: str, rows: list) -> None:
+    print(f"\n{title}")
+    print(f"  {'file':<44} {'raw':>9} {'gzip -9':>9} {'brotli':>9}")
+    for r in rows:
+        print(f"  {r['file']:<44} {r['raw']:>9} {r['gzip']:>9} {r['brotli']:>9}")
+    t = total(rows)
+    print(f"  {'total':<44} {t['raw']:>9} {t['gzip']:>9} {t['brotli']:>9}")
+
+
+def main(argv: list) -> int:
+    args = dict(zip(argv[::2], argv[1::2]))
+    bundle = collect(ROOT / "dist-bundle", BUNDLE_FILES)
+    demo = collect(ROOT / "dist")
+    print_table("Script-tag bundle (dist-bundle/): what a host page loads", bundle)
+    print_table("Demo build (dist/, trunk build --release)", demo)
+    result = {"script_tag": {"files": bundle, "total": total(bundle)},
+              "demo": {"files": demo, "total": total(demo)}}
+    if "--json" in args:
+        out = pathlib.Path(args["--json"])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2) + "\n")
+    if "--budget" in args:
+        limit = json.loads(pathlib.Path(args["--budget"]).read_text())["script_tag_brotli_max"]
+        now = result["script_tag"]["total"]["brotli"]
+        verdict = "within" if now <= limit else "OVER"
+        print(f"\nsize budget: script-tag bundle {now} bytes brotli, budget {limit}: {verdict}")
+        if now > limit:
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
