@@ -24,6 +24,11 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile.
     pub async fn start() -> HarnessResult<Self> {
+        Self::start_with_args(&[]).await
+    }
+
+    /// Like [`Browser::start`], with extra Chromium command-line switches.
+    pub async fn start_with_args(extra: &[&str]) -> HarnessResult<Self> {
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -46,18 +51,32 @@ impl Browser {
             .map_err(|e| format!("cannot start {chromedriver}: {e}"))?;
         wait_for_port(port, "chromedriver").await?;
         let profile = fresh_temp_dir("chromium").map_err(|e| format!("temp dir: {e}"))?;
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1024,900",
+            "--lang=en-US",
+            "--enable-logging=stderr",
+            "--v=0",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.extend(extra.iter().map(|a| (*a).to_owned()));
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
             json!({
                 "binary": chrome,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1024,900",
-                    "--lang=en-US", "--enable-logging=stderr", "--v=0",
-                    format!("--user-data-dir={}", profile.display()),
-                ],
+                "args": args,
             }),
         );
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())

@@ -16,16 +16,21 @@ pub fn dist_dir() -> PathBuf {
 }
 
 /// The `oauthapp-server` binary: `$OAUTHAPP_SERVER_BIN`, or the one cargo built beside the
-/// running test (`target/<profile>/oauthapp-server`; `cargo build -p oauthapp-server` first).
+/// running test or benchmark (`target/<profile>/oauthapp-server`; `cargo build -p
+/// oauthapp-server` first).
 pub(crate) fn server_bin() -> Option<PathBuf> {
     if let Some(bin) = std::env::var_os("OAUTHAPP_SERVER_BIN") {
         return Some(PathBuf::from(bin));
     }
     let exe = std::env::current_exe().ok()?;
-    // target/debug/deps/<test> -> target/debug/oauthapp-server
-    let profile_dir = exe.parent()?.parent()?;
-    let bin = profile_dir.join("oauthapp-server");
-    bin.exists().then_some(bin)
+    // A test runs from target/<profile>/deps/, a binary (the benchmark) from target/<profile>/.
+    let dir = exe.parent()?;
+    [
+        dir.join("oauthapp-server"),
+        dir.parent()?.join("oauthapp-server"),
+    ]
+    .into_iter()
+    .find(|bin| bin.exists())
 }
 
 /// A fresh, empty folder under the system's temporary folder.
