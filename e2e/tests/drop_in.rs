@@ -297,8 +297,9 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
         "tabs=email still shows the account form"
     );
 
+    // The signed-in views ask whoever is not signed in to sign in first.
     set("view", "points").await?;
-    wait_in_shadow(&browser, "#a", ".oa-embed[data-oa-view=points]").await?;
+    wait_in_shadow(&browser, "#a", ".oa-embed[data-oa-view=points] .oa-submit").await?;
 
     // An invalid value is reported to the host, not thrown.
     set("view", "nonsense").await?;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::account::AccountPages;
+use super::account::{AccountPage, AccountPages};
 use super::account_form::{AccountForm, FormMode};
 use super::code_form::{EmailForm, PhoneForm};
 use super::config::LoginConfig;
@@ -118,6 +118,9 @@ pub fn LoginWidget(
     /// Whether the signed-in view also offers the authorized apps, profile and points pages.
     #[prop(optional)]
     account_pages: bool,
+    /// The signed-in page shown first when `account_pages` is on (the profile unless said).
+    #[prop(optional)]
+    account_page: Option<AccountPage>,
 ) -> impl IntoView {
     let i18n = provide_i18n(lang, strings);
     let mut tabs = tabs.unwrap_or_else(|| LoginTab::ALL.to_vec());
@@ -246,7 +249,10 @@ pub fn LoginWidget(
                             platform=claims.platform.clone()
                             on_sign_out=sign_out
                         />
-                        {account_pages.then(|| view! { <AccountPages /> })}
+                        {account_pages.then(|| match account_page {
+                            Some(page) => view! { <AccountPages initial=page /> }.into_any(),
+                            None => view! { <AccountPages /> }.into_any(),
+                        })}
                     }
                     .into_any()
                 }

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use super::events::{Notifier, SessionInfo};
 use super::options::{EmbedOptions, EmbedView};
 use crate::api::Client;
-use crate::components::{LoginConfig, LoginTab, LoginWidget};
-use crate::i18n::Lang;
+use crate::components::{
+    AccountPage, AuthRequest, ConsentScreen, LoginConfig, LoginTab, LoginWidget, Theme,
+};
+use crate::i18n::{provide_i18n, Key, Lang, Overrides};
 use crate::session::{provide_session, Session, TokenStore};
 
 /// The drop-in's root view.
@@ -40,8 +42,11 @@ pub fn embed_root(
         (move || {
             let opts = options.get();
             match opts.view {
-                EmbedView::SignIn => sign_in(&opts, app_id).into_any(),
-                other => not_available(other, opts.lang).into_any(),
+                EmbedView::SignIn => sign_in(&opts, app_id, None).into_any(),
+                EmbedView::Apps => sign_in(&opts, app_id, Some(AccountPage::Apps)).into_any(),
+                EmbedView::Profile => sign_in(&opts, app_id, Some(AccountPage::Profile)).into_any(),
+                EmbedView::Points => sign_in(&opts, app_id, Some(AccountPage::Points)).into_any(),
+                EmbedView::Consent => consent(&opts, app_id).into_any(),
             }
         })
         .into_any()
@@ -74,8 +79,9 @@ fn mirror_session(
     });
 }
 
-/// The sign-in widget with the host's options.
-fn sign_in(opts: &EmbedOptions, app_id: u64) -> impl IntoView {
+/// The sign-in widget with the host's options; with `page`, once signed in it shows the
+/// signed-in pages, that one first (the `apps`, `profile` and `points` views).
+fn sign_in(opts: &EmbedOptions, app_id: u64, page: Option<AccountPage>) -> impl IntoView {
     let tabs = opts.tabs.clone().unwrap_or_else(|| LoginTab::ALL.to_vec());
     let first = opts
         .initial_tab
@@ -96,6 +102,10 @@ fn sign_in(opts: &EmbedOptions, app_id: u64) -> impl IntoView {
         .verify_email(opts.verify_email)
         .show_guest(opts.show_guest)
         .timeout(opts.timeout.unwrap_or(Client::DEFAULT_TIMEOUT));
+    // Without `page` the pages are off (and the page given is never shown).
+    let props = props
+        .account_pages(page.is_some())
+        .account_page(page.unwrap_or(AccountPage::Profile));
     // `theme` is the one prop without a neutral value: leave it out to follow the system.
     let props = match opts.theme {
         Some(theme) => props.theme(theme).build(),
@@ -113,17 +123,20 @@ fn missing_app_id(lang: Option<Lang>) -> impl IntoView {
     view! { <p class="oa-embed__notice" role="alert">{text}</p> }
 }
 
-/// Said for a view whose component is not in this build yet.
-// TODO(lead): wire the consent, authorized-apps, profile and points components here once
-// their engineers export them from `crate::components`; they find the signed-in token in
-// the `Session` that `embed_root` provides.
-fn not_available(view: EmbedView, lang: Option<Lang>) -> impl IntoView {
-    let text = match lang.unwrap_or_else(Lang::detect) {
-        Lang::ZhCn => format!("此版本尚未提供“{}”视图。", view.as_str()),
-        Lang::En => format!(
-            "The “{}” view is not available in this build yet.",
-            view.as_str()
-        ),
+/// The OAuth consent screen for the request in the page's URL (`redirect_uri`, `scope`,
+/// `state`, …), in the widget's frame and language.
+fn consent(opts: &EmbedOptions, app_id: u64) -> impl IntoView {
+    let lang = opts.lang.unwrap_or_else(Lang::detect);
+    let i18n = provide_i18n(Some(lang), Overrides::new());
+    let client = Client::new(&opts.server_url, app_id).with_language(lang.tag());
+    let class = match opts.theme {
+        None => "oa-widget",
+        Some(Theme::Light) => "oa-widget oa-theme--light",
+        Some(Theme::Dark) => "oa-widget oa-theme--dark",
     };
-    view! { <p class="oa-embed__notice" role="status">{text}</p> }
+    view! {
+        <section class=class lang=lang.tag() aria-label=move || i18n.t(Key::WidgetLabel)>
+            <ConsentScreen request=AuthRequest::from_query() client=client />
+        </section>
+    }
 }
