@@ -70,6 +70,9 @@ impl Browser {
         .map(str::to_owned)
         .collect();
         args.push(format!("--user-data-dir={}", profile.display()));
+        // An extra switch replaces a default one of the same name (`--window-size=…`).
+        let name = |a: &str| a.split('=').next().unwrap_or(a).to_owned();
+        args.retain(|a| !extra.iter().any(|e| name(e) == name(a)));
         args.extend(extra.iter().map(|a| (*a).to_owned()));
         let mut caps = serde_json::Map::new();
         caps.insert(
