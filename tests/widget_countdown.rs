@@ -11,98 +11,12 @@ use oauthapp_login::components::countdown::{CountdownStore, COUNTDOWN_PREFIX};
 use oauthapp_login::components::*;
 use oauthapp_login::i18n::{provide_i18n, Key, Lang, Message, Overrides};
 use oauthapp_login::storage::PageStorage;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Replaces `window.fetch` by a fake: it records every call in `__oaCalls`, hangs while
-/// `__oaHang` is set, and otherwise answers the first route of `__oaRoutes` whose key is in the
-/// URL (else a plain success envelope).
-const FAKE_FETCH: &str = r#"
-window.__oaRealFetch = window.__oaRealFetch || window.fetch;
-window.__oaCalls = [];
-window.__oaHang = false;
-window.__oaRoutes = {};
-window.fetch = function (req) {
-  return (async () => {
-    const body = await req.text();
-    window.__oaCalls.push({ url: req.url, body: body, lang: req.headers.get('Accept-Language') });
-    if (window.__oaHang) {
-      return new Promise((_, reject) => {
-        req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      });
-    }
-    for (const key of Object.keys(window.__oaRoutes)) {
-      if (req.url.includes(key)) {
-        const a = window.__oaRoutes[key];
-        return new Response(a.body, { status: a.status });
-      }
-    }
-    return new Response('{"code":200,"data":true,"err":""}', { status: 200 });
-  })();
-};
-"#;
-
-fn eval(code: &str) -> wasm_bindgen::JsValue {
-    js_sys::eval(code).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
-}
-
-fn fake_fetch() {
-    eval(FAKE_FETCH);
-}
-
-fn restore_fetch() {
-    eval("if (window.__oaRealFetch) { window.fetch = window.__oaRealFetch; }");
-}
-
-fn calls() -> u32 {
-    eval("window.__oaCalls ? window.__oaCalls.length : 0")
-        .as_f64()
-        .unwrap_or(-1.0) as u32
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A fresh element in the body to mount into.
-fn fresh() -> web_sys::HtmlElement {
-    let el = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {selector}"))
-}
-
-fn input(root: &web_sys::Element, name: &str) -> web_sys::HtmlInputElement {
-    find(root, &format!("input[name='{name}']")).unchecked_into()
-}
-
-/// Types `value` into the input called `name`, as a person would (an `input` event that bubbles).
-fn type_into(root: &web_sys::Element, name: &str, value: &str) {
-    let el = input(root, name);
-    el.set_value(value);
-    let f = js_sys::Function::new_with_args(
-        "el",
-        "el.dispatchEvent(new Event('input', {bubbles: true}))",
-    );
-    f.call1(&wasm_bindgen::JsValue::NULL, &el).unwrap();
-}
-
-fn click(root: &web_sys::Element, selector: &str) {
-    find(root, selector)
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
-}
-
-async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
-}
+mod widget_support;
+use widget_support::*;
 
 /// Mounts a phone field with its "get code" button (2 s countdown) into a fresh element.
 fn mount_phone(error: RwSignal<Option<Message>>) -> (web_sys::HtmlElement, impl Drop) {
