@@ -37,4 +37,4 @@ step "reference server binary for the end-to-end tests"
 cargo build -p oauthapp-server --locked
 
 step "end-to-end tests (release build in headless Chromium against the reference server)"
-cargo test -p oauthapp-e2e --locked -- --test-threads 1
+cargo test -p oauthapp-e2e --locked --tests -- --test-threads 1
