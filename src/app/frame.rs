@@ -10,11 +10,7 @@ use crate::i18n::{provide_i18n, Key, Lang, Overrides};
 #[component]
 pub fn Framed(lang: Lang, theme: Option<Theme>, children: Children) -> impl IntoView {
     let i18n = provide_i18n(Some(lang), Overrides::new());
-    let class = match theme {
-        None => "oa-widget",
-        Some(Theme::Light) => "oa-widget oa-theme--light",
-        Some(Theme::Dark) => "oa-widget oa-theme--dark",
-    };
+    let class = Theme::root_class(theme);
     view! {
         <section class=class lang=lang.tag() aria-label=move || i18n.t(Key::WidgetLabel)>
             {children()}

@@ -32,6 +32,18 @@ pub enum Theme {
     Dark,
 }
 
+impl Theme {
+    /// The classes of the widget's root element: `oa-widget`, plus the forced theme if any
+    /// (otherwise the CSS follows `prefers-color-scheme`).
+    pub fn root_class(theme: Option<Theme>) -> &'static str {
+        match theme {
+            None => "oa-widget",
+            Some(Theme::Light) => "oa-widget oa-theme--light",
+            Some(Theme::Dark) => "oa-widget oa-theme--dark",
+        }
+    }
+}
+
 /// What the widget shows besides the signed-in view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Screen {
@@ -182,11 +194,7 @@ pub fn LoginWidget(
         screen.set(Screen::Reset);
     });
 
-    let class = match theme {
-        None => "oa-widget",
-        Some(Theme::Light) => "oa-widget oa-theme--light",
-        Some(Theme::Dark) => "oa-widget oa-theme--dark",
-    };
+    let class = Theme::root_class(theme);
     let tabs = StoredValue::new(tabs);
     let prefix = StoredValue::new(prefix);
 

@@ -129,11 +129,7 @@ fn consent(opts: &EmbedOptions, app_id: u64) -> impl IntoView {
     let lang = opts.lang.unwrap_or_else(Lang::detect);
     let i18n = provide_i18n(Some(lang), Overrides::new());
     let client = Client::new(&opts.server_url, app_id).with_language(lang.tag());
-    let class = match opts.theme {
-        None => "oa-widget",
-        Some(Theme::Light) => "oa-widget oa-theme--light",
-        Some(Theme::Dark) => "oa-widget oa-theme--dark",
-    };
+    let class = Theme::root_class(opts.theme);
     view! {
         <section class=class lang=lang.tag() aria-label=move || i18n.t(Key::WidgetLabel)>
             <ConsentScreen request=AuthRequest::from_query() client=client />
