@@ -210,23 +210,29 @@ async fn the_send_code_button_counts_down_and_survives_a_reload() -> HarnessResu
     Ok(())
 }
 
-#[tokio::test]
-async fn reset_by_phone_then_sign_in_with_the_new_password() -> HarnessResult<()> {
+/// An account made by `channel` (`phone` or `email`, the reset form's choice and input
+/// name) for `to`; the reset form sends a `forgetpwd` code there, sets a new password, and
+/// returns to sign-in with `to` filled in, where the new password works.
+async fn reset_then_sign_in(channel: &str, to: &str) -> HarnessResult<()> {
+    let (send, sign_up, code_key) = match channel {
+        "phone" => ("SendSMSCode", "PhoneSignUp", "phoneCode"),
+        _ => ("SendEmailCode", "EmailSignUp", "emailCode"),
+    };
     let server = quick_resend_server().await?;
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
     let sent = b
         .api_post(
-            "AppUsers/2/SendSMSCode",
-            json!({"phone": "13600136000", "type": "signup"}),
+            &format!("AppUsers/2/{send}"),
+            json!({channel: to, "type": "signup"}),
         )
         .await?;
     assert_eq!(sent["code"], 200, "{sent}");
-    let code = wait_for_code(&b, "13600136000").await?;
+    let code = wait_for_code(&b, to).await?;
     let made = b
         .api_post(
-            "AppUsers/2/PhoneSignUp",
-            json!({"phone": "13600136000", "phoneCode": code, "pwd": "old-pass-1"}),
+            &format!("AppUsers/2/{sign_up}"),
+            json!({channel: to, code_key: code, "pwd": "old-pass-1"}),
         )
         .await?;
     assert_eq!(made["code"], 200, "{made}");
@@ -234,12 +240,14 @@ async fn reset_by_phone_then_sign_in_with_the_new_password() -> HarnessResult<()
     // The server allows one code per recipient per window (1 s here).
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     b.click(&in_panel(".oa-forgot")).await?;
-    b.click(".oa-form--reset .oa-choice__input[value=phone]")
-        .await?;
-    b.fill(".oa-form--reset input[name=phone]", "13600136000")
+    b.click(&format!(
+        ".oa-form--reset .oa-choice__input[value={channel}]"
+    ))
+    .await?;
+    b.fill(&format!(".oa-form--reset input[name={channel}]"), to)
         .await?;
     b.click(".oa-form--reset .oa-send-code").await?;
-    let reset_code = newer_code(&b, "13600136000", &code).await?;
+    let reset_code = newer_code(&b, to, &code).await?;
     b.fill(".oa-form--reset input[name=code]", &reset_code)
         .await?;
     b.fill(".oa-form--reset input[name=newPwd]", "new-pass-2")
@@ -248,61 +256,24 @@ async fn reset_by_phone_then_sign_in_with_the_new_password() -> HarnessResult<()
         .await?;
     b.click(".oa-form--reset .oa-submit").await?;
 
-    // Back on sign-in with the number filled in; the new password works.
+    // Back on sign-in with the recipient filled in; the new password works.
     b.wait_css("[role=tablist]").await?;
-    assert_eq!(
-        b.value(&in_panel("input[name=userName]")).await?,
-        "13600136000"
-    );
+    assert_eq!(b.value(&in_panel("input[name=userName]")).await?, to);
     b.fill(&in_panel("input[name=pwd]"), "new-pass-2").await?;
     b.click(&in_panel(".oa-submit")).await?;
-    b.wait_text(SIGNED_IN, "13600136000").await?;
+    b.wait_text(SIGNED_IN, to).await?;
     b.close().await;
     Ok(())
 }
 
 #[tokio::test]
+async fn reset_by_phone_then_sign_in_with_the_new_password() -> HarnessResult<()> {
+    reset_then_sign_in("phone", "13600136000").await
+}
+
+#[tokio::test]
 async fn reset_by_email_then_sign_in_with_the_new_password() -> HarnessResult<()> {
-    let server = quick_resend_server().await?;
-    let b = Browser::start().await?;
-    open_demo(&b, &server, "").await?;
-    b.api_post(
-        "AppUsers/2/SendEmailCode",
-        json!({"email": "dan@example.com", "type": "signup"}),
-    )
-    .await?;
-    let code = wait_for_code(&b, "dan@example.com").await?;
-    let made = b
-        .api_post(
-            "AppUsers/2/EmailSignUp",
-            json!({"email": "dan@example.com", "emailCode": code, "pwd": "old-pass-1"}),
-        )
-        .await?;
-    assert_eq!(made["code"], 200, "{made}");
-
-    // The server allows one code per recipient per window (1 s here).
-    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
-    b.click(&in_panel(".oa-forgot")).await?;
-    b.click(".oa-form--reset .oa-choice__input[value=email]")
-        .await?;
-    b.fill(".oa-form--reset input[name=email]", "dan@example.com")
-        .await?;
-    b.click(".oa-form--reset .oa-send-code").await?;
-    let reset_code = newer_code(&b, "dan@example.com", &code).await?;
-    b.fill(".oa-form--reset input[name=code]", &reset_code)
-        .await?;
-    b.fill(".oa-form--reset input[name=newPwd]", "new-pass-2")
-        .await?;
-    b.fill(".oa-form--reset input[name=newPwdConfirm]", "new-pass-2")
-        .await?;
-    b.click(".oa-form--reset .oa-submit").await?;
-
-    b.wait_css("[role=tablist]").await?;
-    b.fill(&in_panel("input[name=pwd]"), "new-pass-2").await?;
-    b.click(&in_panel(".oa-submit")).await?;
-    b.wait_text(SIGNED_IN, "dan@example.com").await?;
-    b.close().await;
-    Ok(())
+    reset_then_sign_in("email", "dan@example.com").await
 }
 
 #[tokio::test]
