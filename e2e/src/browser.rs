@@ -152,13 +152,32 @@ impl Browser {
 
     /// Waits until `css` matches an element whose text contains `needle`.
     pub async fn wait_text(&self, css: &str, needle: &str) -> HarnessResult<String> {
+        self.wait_text_where(css, needle, |text| text.contains(needle))
+            .await
+    }
+
+    /// Waits until an element matching `css` shows some text (not only white space), and
+    /// returns that text.
+    pub async fn wait_some_text(&self, css: &str) -> HarnessResult<String> {
+        self.wait_text_where(css, "any text", |text| !text.trim().is_empty())
+            .await
+    }
+
+    /// Waits until an element matching `css` has a text for which `wanted` holds; `what`
+    /// names the wait in the failure message.
+    async fn wait_text_where(
+        &self,
+        css: &str,
+        what: &str,
+        wanted: impl Fn(&str) -> bool,
+    ) -> HarnessResult<String> {
         let deadline = tokio::time::Instant::now() + WAIT;
         let mut last = String::new();
         loop {
             if let Ok(elements) = self.client.find_all(Locator::Css(css)).await {
                 for el in elements {
                     if let Ok(text) = el.text().await {
-                        if text.contains(needle) {
+                        if wanted(&text) {
                             return Ok(text);
                         }
                         last = text;
@@ -167,7 +186,7 @@ impl Browser {
             }
             if tokio::time::Instant::now() > deadline {
                 return Err(format!(
-                    "`{css}` never showed `{needle}` within {WAIT:?} (last text: `{last}`){}",
+                    "`{css}` never showed `{what}` within {WAIT:?} (last text: `{last}`){}",
                     self.describe_page().await
                 ));
             }

@@ -9,12 +9,19 @@ pub const PANEL: &str = "[role=tabpanel]:not([hidden])";
 /// The signed-in view.
 pub const SIGNED_IN: &str = ".oa-signed-in";
 
-/// The form's error sentence (`role=alert`).
-pub const FORM_ERROR: &str = "[role=tabpanel]:not([hidden]) .oa-form__error";
+/// The form's error sentence (`role=alert`) while it is shown: the element is always in the
+/// page (a live region must exist before it speaks) and `hidden` while there is no error.
+pub const FORM_ERROR: &str = "[role=tabpanel]:not([hidden]) .oa-form__error:not([hidden])";
 
 /// `css` inside the open tab panel.
 pub fn in_panel(css: &str) -> String {
     format!("{PANEL} {css}")
+}
+
+/// Waits for the open form to show an error and returns its sentence.
+pub async fn wait_form_error(browser: &Browser) -> HarnessResult<String> {
+    let text = browser.wait_some_text(FORM_ERROR).await?;
+    Ok(text.trim().to_owned())
 }
 
 /// The localStorage key under which the widget keeps the token for `server` and app 2.

@@ -4,7 +4,7 @@
 
 use oauthapp_e2e::demo::{
     account_sign_in, account_sign_up, get_and_type_code, in_panel, open_demo, select_tab, sign_out,
-    stored_token, wait_for_code, FORM_ERROR, SIGNED_IN,
+    stored_token, wait_for_code, wait_form_error, SIGNED_IN,
 };
 use oauthapp_e2e::{Browser, HarnessResult, Server, ServerOptions};
 use serde_json::{json, Value};
@@ -75,10 +75,10 @@ async fn wrong_password_shows_the_reason_and_keeps_what_was_typed() -> HarnessRe
     assert_eq!(made["code"], 200, "set-up sign-up: {made}");
 
     account_sign_in(&b, "bob_e2e", "wrong-pass-1").await?;
-    let err = b.wait_css(FORM_ERROR).await?;
-    b.wait_text(FORM_ERROR, "").await?;
-    let text = err.text().await.map_err(|e| e.to_string())?;
-    assert!(!text.trim().is_empty(), "an error sentence is shown");
+    assert_eq!(
+        wait_form_error(&b).await?,
+        "The user name or password is wrong."
+    );
     assert_eq!(b.value(&in_panel("input[name=userName]")).await?, "bob_e2e");
     assert_eq!(b.value(&in_panel("input[name=pwd]")).await?, "wrong-pass-1");
     assert!(!b.exists(SIGNED_IN).await?);
@@ -154,14 +154,7 @@ async fn wrong_code_is_refused_and_nothing_is_stored() -> HarnessResult<()> {
     let wrong = if code == "000000" { "111111" } else { "000000" };
     b.fill(&in_panel("input[name=code]"), wrong).await?;
     b.click(&in_panel(".oa-submit")).await?;
-    let err = b.wait_css(FORM_ERROR).await?;
-    b.wait_text(FORM_ERROR, "").await?;
-    assert!(!err
-        .text()
-        .await
-        .map_err(|e| e.to_string())?
-        .trim()
-        .is_empty());
+    assert_eq!(wait_form_error(&b).await?, "The code is wrong.");
     assert_eq!(
         b.value(&in_panel("input[name=phone]")).await?,
         "13900139000"
