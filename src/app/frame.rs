@@ -12,7 +12,7 @@ pub fn Framed(lang: Lang, theme: Option<Theme>, children: Children) -> impl Into
     let i18n = provide_i18n(Some(lang), Overrides::new());
     let class = Theme::root_class(theme);
     view! {
-        <section class=class lang=lang.tag() aria-label=move || i18n.t(Key::WidgetLabel)>
+        <section class=class lang=lang.tag() aria-label=i18n.text(Key::WidgetLabel)>
             {children()}
         </section>
     }

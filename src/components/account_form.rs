@@ -244,7 +244,7 @@ pub fn AccountForm(
                 {on_forgot.map(|cb| view! {
                     <Show when=move || !signing_up()>
                         <button type="button" class="oa-link oa-forgot" on:click=move |_| cb.run(())>
-                            {move || i18n.t(Key::SigninForgot)}
+                            {i18n.text(Key::SigninForgot)}
                         </button>
                     </Show>
                 })}

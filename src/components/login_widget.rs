@@ -245,7 +245,7 @@ pub fn LoginWidget(
     };
 
     view! {
-        <section class=class lang=move || i18n.lang().tag() aria-label=move || i18n.t(Key::WidgetLabel)>
+        <section class=class lang=move || i18n.lang().tag() aria-label=i18n.text(Key::WidgetLabel)>
             {move || match (signed_in.get(), screen.get()) {
                 (true, _) => {
                     let claims = user.get().unwrap_or_default();

@@ -101,9 +101,9 @@ pub fn ResetPasswordForm(
 
     view! {
         <form class="oa-form oa-form--reset" novalidate on:submit=on_submit>
-            <h2 class="oa-form__title">{move || i18n.t(Key::ResetTitle)}</h2>
+            <h2 class="oa-form__title">{i18n.text(Key::ResetTitle)}</h2>
             <fieldset class="oa-choices">
-                <legend class="oa-choices__legend">{move || i18n.t(Key::ResetMethod)}</legend>
+                <legend class="oa-choices__legend">{i18n.text(Key::ResetMethod)}</legend>
                 {choice(Channel::Phone, Key::ResetByPhone)}
                 {choice(Channel::Email, Key::ResetByEmail)}
             </fieldset>
@@ -149,7 +149,7 @@ pub fn ResetPasswordForm(
             {on_back.map(|cb| view! {
                 <div class="oa-form__links">
                     <button type="button" class="oa-link oa-back" on:click=move |_| cb.run(())>
-                        {move || i18n.t(Key::ResetBack)}
+                        {i18n.text(Key::ResetBack)}
                     </button>
                 </div>
             })}

@@ -33,7 +33,7 @@ pub fn SignedIn(
     };
     view! {
         <section class="oa-signed-in">
-            <h2 class="oa-signed-in__title">{move || i18n.t(Key::SignedTitle)}</h2>
+            <h2 class="oa-signed-in__title">{i18n.text(Key::SignedTitle)}</h2>
             <p class="oa-signed-in__who">
                 {move || i18n.render(&Message::with_name(Key::SignedAs, name.get()))}
             </p>
@@ -46,7 +46,7 @@ pub fn SignedIn(
                 class="oa-button oa-button--secondary oa-sign-out"
                 on:click=move |_| on_sign_out.run(())
             >
-                {move || i18n.t(Key::SignedSignOut)}
+                {i18n.text(Key::SignedSignOut)}
             </button>
         </section>
     }

@@ -144,7 +144,7 @@ pub fn Tabs(
         <div
             class="oa-tabs"
             role="tablist"
-            aria-label=move || i18n.t(Key::TabsLabel)
+            aria-label=i18n.text(Key::TabsLabel)
             on:keydown=on_keydown
         >
             {buttons}

@@ -131,7 +131,7 @@ fn consent(opts: &EmbedOptions, app_id: u64) -> impl IntoView {
     let client = Client::new(&opts.server_url, app_id).with_language(lang.tag());
     let class = Theme::root_class(opts.theme);
     view! {
-        <section class=class lang=lang.tag() aria-label=move || i18n.t(Key::WidgetLabel)>
+        <section class=class lang=lang.tag() aria-label=i18n.text(Key::WidgetLabel)>
             <ConsentScreen request=AuthRequest::from_query() client=client />
         </section>
     }

@@ -25,6 +25,12 @@ impl I18n {
         self.translator.with(|t| t.text(key))
     }
 
+    /// The text of `key` as a signal, for a view: every text of the widget then renders
+    /// through one `Signal<String>` type, not one closure type each (smaller wasm).
+    pub fn text(self, key: Key) -> Signal<String> {
+        Signal::derive(move || self.t(key))
+    }
+
     /// The text of a message, placeholders filled (reactive).
     pub fn render(&self, message: &Message) -> String {
         self.translator.with(|t| t.render(message))

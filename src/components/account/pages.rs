@@ -86,7 +86,7 @@ pub fn AccountPages(
         .collect_view();
     view! {
         <div class="oa-account">
-            <nav class="oa-account__nav" aria-label=move || i18n.t(Key::AccountNav)>
+            <nav class="oa-account__nav" aria-label=i18n.text(Key::AccountNav)>
                 <ul class="oa-account__nav-list">{buttons}</ul>
             </nav>
             {move || match current.get() {

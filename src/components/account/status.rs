@@ -10,7 +10,7 @@ pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="oa-page__loading" role="status" aria-live="polite">
-            {move || i18n.t(Key::AccountLoading)}
+            {i18n.text(Key::AccountLoading)}
         </p>
     }
 }
@@ -32,7 +32,7 @@ pub fn LoadFailed(
                 class="oa-button oa-button--secondary oa-page__retry"
                 on:click=move |_| on_retry.run(())
             >
-                {move || i18n.t(Key::AccountRetry)}
+                {i18n.text(Key::AccountRetry)}
             </button>
         </div>
     }

@@ -99,7 +99,7 @@ pub fn AuthorizedApps() -> impl IntoView {
             view! { <LoadFailed message=m on_retry=Callback::new(move |()| load()) /> }.into_any()
         }
         Load::Ready(items) if items.is_empty() => view! {
-            <p class="oa-page__empty">{move || i18n.t(Key::AppsEmpty)}</p>
+            <p class="oa-page__empty">{i18n.text(Key::AppsEmpty)}</p>
         }
         .into_any(),
         Load::Ready(items) => view! {
@@ -129,7 +129,7 @@ pub fn AuthorizedApps() -> impl IntoView {
     let labelled = title_id.clone();
     view! {
         <section class="oa-page oa-apps" aria-labelledby=labelled>
-            <h2 class="oa-page__title" id=title_id>{move || i18n.t(Key::AccountApps)}</h2>
+            <h2 class="oa-page__title" id=title_id>{i18n.text(Key::AccountApps)}</h2>
             <Notice message=notice />
             <FormError error=error />
             <div class="oa-apps__body" node_ref=container tabindex="-1">

@@ -87,7 +87,7 @@ pub fn ConsentRow(
                 {row(Key::AppsDate, date)}
                 {row(Key::AppsGrant, consent.grant_type.clone())}
                 <div class="oa-apps__field">
-                    <dt>{move || i18n.t(Key::AppsScopes)}</dt>
+                    <dt>{i18n.text(Key::AppsScopes)}</dt>
                     <dd class="oa-apps__scopes">{scopes_shown}</dd>
                 </div>
                 {row(Key::AppsRemark, consent.remark.clone())}
@@ -103,7 +103,7 @@ pub fn ConsentRow(
                             disabled=move || busy.get()
                             on:click=move |_| on_ask.run(true)
                         >
-                            {move || i18n.t(Key::AppsRevoke)}
+                            {i18n.text(Key::AppsRevoke)}
                         </button>
                     }
                 }
@@ -118,7 +118,7 @@ pub fn ConsentRow(
                             disabled=move || busy.get()
                             on:click=move |_| on_revoke.run(())
                         >
-                            {move || i18n.t(Key::AppsConfirmYes)}
+                            {i18n.text(Key::AppsConfirmYes)}
                         </button>
                         <button
                             type="button"
@@ -138,7 +138,7 @@ pub fn ConsentRow(
                                 }
                             }
                         >
-                            {move || i18n.t(Key::AppsCancel)}
+                            {i18n.text(Key::AppsCancel)}
                         </button>
                     </div>
                 </div>

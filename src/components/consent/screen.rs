@@ -268,7 +268,7 @@ fn ConsentForm(
             .collect_view();
         view! {
             <fieldset class="oa-choices oa-consent__kinds">
-                <legend class="oa-choices__legend">{move || i18n.t(Key::ConsentMethod)}</legend>
+                <legend class="oa-choices__legend">{i18n.text(Key::ConsentMethod)}</legend>
                 {items}
             </fieldset>
         }
@@ -333,7 +333,7 @@ fn ConsentForm(
                     disabled=move || locked.get()
                     on:click=on_deny
                 >
-                    {move || i18n.t(Key::ConsentDeny)}
+                    {i18n.text(Key::ConsentDeny)}
                 </button>
                 <button
                     type="submit"

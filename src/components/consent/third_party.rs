@@ -108,22 +108,22 @@ pub fn ThirdPartyDemo(
     view! {
         <section class="oa-thirdparty" aria-labelledby="oa-thirdparty-title">
             <h2 class="oa-thirdparty__title" id="oa-thirdparty-title">{app_name}</h2>
-            <p class="oa-thirdparty__intro">{move || i18n.t(Key::ThirdIntro)}</p>
+            <p class="oa-thirdparty__intro">{i18n.text(Key::ThirdIntro)}</p>
             <div class="oa-thirdparty__result" role="status" aria-live="polite">
                 {move || match stage.get() {
                     Stage::Start => ().into_any(),
                     Stage::Exchanging => view! {
-                        <p class="oa-thirdparty__busy">{move || i18n.t(Key::ThirdExchanging)}</p>
+                        <p class="oa-thirdparty__busy">{i18n.text(Key::ThirdExchanging)}</p>
                     }
                     .into_any(),
                     Stage::Denied => view! {
-                        <p class="oa-thirdparty__denied">{move || i18n.t(Key::ThirdDenied)}</p>
+                        <p class="oa-thirdparty__denied">{i18n.text(Key::ThirdDenied)}</p>
                     }
                     .into_any(),
                     Stage::Failed(m) => view! { <p class="oa-form__error oa-thirdparty__error">{i18n.render(&m)}</p> }
                         .into_any(),
                     Stage::Done(expires, claims) => view! {
-                        <p class="oa-thirdparty__done">{move || i18n.t(Key::ThirdDone)}</p>
+                        <p class="oa-thirdparty__done">{i18n.text(Key::ThirdDone)}</p>
                         {expires.map(|n| view! {
                             <p class="oa-thirdparty__expires">
                                 {move || i18n.render(&Message::With(Key::ThirdExpires, vec![("n", n.to_string())]))}

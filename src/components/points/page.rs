@@ -138,17 +138,17 @@ pub fn PointsPage(
             let empty = rows.is_empty();
             view! {
                 {if empty {
-                    view! { <p class="oa-page__empty">{move || i18n.t(Key::PointsEmpty)}</p> }.into_any()
+                    view! { <p class="oa-page__empty">{i18n.text(Key::PointsEmpty)}</p> }.into_any()
                 } else {
                     view! {
                         <div class="oa-points__scroll">
                             <table class="oa-points__table">
-                                <caption class="oa-visually-hidden">{move || i18n.t(Key::PointsTitle)}</caption>
+                                <caption class="oa-visually-hidden">{i18n.text(Key::PointsTitle)}</caption>
                                 <thead>
                                     <tr>
-                                        <th scope="col">{move || i18n.t(Key::PointsDate)}</th>
-                                        <th scope="col" class="oa-points__amount">{move || i18n.t(Key::PointsAmount)}</th>
-                                        <th scope="col">{move || i18n.t(Key::PointsRemark)}</th>
+                                        <th scope="col">{i18n.text(Key::PointsDate)}</th>
+                                        <th scope="col" class="oa-points__amount">{i18n.text(Key::PointsAmount)}</th>
+                                        <th scope="col">{i18n.text(Key::PointsRemark)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
@@ -157,7 +157,7 @@ pub fn PointsPage(
                     }
                     .into_any()
                 }}
-                <nav class="oa-points__pager" aria-label=move || i18n.t(Key::PointsPager)>
+                <nav class="oa-points__pager" aria-label=i18n.text(Key::PointsPager)>
                     <p class="oa-points__total">
                         {move || i18n.render(&Message::with_n(Key::PointsTotal, total))}
                     </p>
@@ -168,7 +168,7 @@ pub fn PointsPage(
                             disabled=!pager.has_prev()
                             on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
                         >
-                            {move || i18n.t(Key::PointsPrev)}
+                            {i18n.text(Key::PointsPrev)}
                         </button>
                         <span class="oa-points__page" aria-live="polite">
                             {move || i18n.render(&Message::With(
@@ -185,7 +185,7 @@ pub fn PointsPage(
                             disabled=!pager.has_next()
                             on:click=move |_| page.update(|p| *p = p.saturating_add(1))
                         >
-                            {move || i18n.t(Key::PointsNext)}
+                            {i18n.text(Key::PointsNext)}
                         </button>
                     </div>
                 </nav>
@@ -203,10 +203,10 @@ pub fn PointsPage(
     let labelled = title_id.clone();
     view! {
         <section class="oa-page oa-points" aria-labelledby=labelled>
-            <h2 class="oa-page__title" id=title_id>{move || i18n.t(Key::PointsTitle)}</h2>
+            <h2 class="oa-page__title" id=title_id>{i18n.text(Key::PointsTitle)}</h2>
             <Notice message=notice />
             <fieldset class="oa-choices oa-points__filter">
-                <legend class="oa-choices__legend">{move || i18n.t(Key::PointsFilter)}</legend>
+                <legend class="oa-choices__legend">{i18n.text(Key::PointsFilter)}</legend>
                 {filter}
             </fieldset>
             {table}

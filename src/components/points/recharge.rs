@@ -65,7 +65,7 @@ pub fn RechargeForm(
 
     view! {
         <form class="oa-form oa-points__recharge" novalidate on:submit=on_submit>
-            <h3 class="oa-page__subtitle">{move || i18n.t(Key::PointsRechargeTitle)}</h3>
+            <h3 class="oa-page__subtitle">{i18n.text(Key::PointsRechargeTitle)}</h3>
             <Field state=price name="price" label=Key::PointsPrice inputmode="numeric" disabled=busy />
             <Field state=remark name="remark" label=Key::PointsRemarkField disabled=busy />
             <FormError error=error />

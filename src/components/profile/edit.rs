@@ -110,11 +110,11 @@ pub fn ProfileForm(
             <Field state=nickname name="nickName" label=Key::ProfileNickname autocomplete="nickname" disabled=busy />
             <Field state=avatar name="avatar" label=Key::ProfileAvatarUrl kind="url" autocomplete="photo" disabled=busy />
             <div class="oa-profile__preview">
-                <span class="oa-profile__preview-label">{move || i18n.t(Key::ProfileAvatarPreview)}</span>
+                <span class="oa-profile__preview-label">{i18n.text(Key::ProfileAvatarPreview)}</span>
                 <Avatar url=avatar.value name=preview_name />
             </div>
             <div class=move || if data_invalid() { "oa-field oa-field--invalid" } else { "oa-field" }>
-                <label class="oa-field__label" for=data_id.clone()>{move || i18n.t(Key::ProfileData)}</label>
+                <label class="oa-field__label" for=data_id.clone()>{i18n.text(Key::ProfileData)}</label>
                 <textarea
                     class="oa-field__input oa-field__textarea"
                     id=data_id
@@ -146,7 +146,7 @@ pub fn ProfileForm(
                     disabled=move || busy.get()
                     on:click=move |_| on_cancel.run(())
                 >
-                    {move || i18n.t(Key::ProfileCancel)}
+                    {i18n.text(Key::ProfileCancel)}
                 </button>
                 <button
                     type="submit"

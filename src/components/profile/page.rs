@@ -83,7 +83,7 @@ pub fn ProfilePage() -> impl IntoView {
                         editing.set(true);
                     }
                 >
-                    {move || i18n.t(Key::ProfileEdit)}
+                    {i18n.text(Key::ProfileEdit)}
                 </button>
             }
             .into_any()
@@ -93,7 +93,7 @@ pub fn ProfilePage() -> impl IntoView {
     let labelled = title_id.clone();
     view! {
         <section class="oa-page oa-profile" aria-labelledby=labelled>
-            <h2 class="oa-page__title" id=title_id>{move || i18n.t(Key::AccountProfile)}</h2>
+            <h2 class="oa-page__title" id=title_id>{i18n.text(Key::AccountProfile)}</h2>
             <Notice message=notice />
             {body}
         </section>

@@ -20,7 +20,7 @@ pub fn Avatar(
     move || {
         match safe_image_url(&url.get()) {
         Some(src) => view! {
-            <img class="oa-profile__avatar" src=src alt=move || i18n.t(Key::ProfileAvatarAlt) width="64" height="64" />
+            <img class="oa-profile__avatar" src=src alt=i18n.text(Key::ProfileAvatarAlt) width="64" height="64" />
         }
         .into_any(),
         None => {
@@ -49,7 +49,7 @@ pub fn ProfileView(
                     <span class=if set { "oa-profile__value" } else { "oa-profile__value oa-profile__value--none" }>
                         {match value {
                             Some(v) => v.into_any(),
-                            None => (move || i18n.t(Key::AccountNotSet)).into_any(),
+                            None => (i18n.text(Key::AccountNotSet)).into_any(),
                         }}
                     </span>
                     {(set && verified.is_some()).then(|| {
@@ -78,7 +78,7 @@ pub fn ProfileView(
             {row(Key::ProfileUpdated, "lastUpdate", text(&profile.last_update), None)}
         </dl>
         {text(&profile.data).map(|d| view! {
-            <h3 class="oa-profile__data-title">{move || i18n.t(Key::ProfileData)}</h3>
+            <h3 class="oa-profile__data-title">{i18n.text(Key::ProfileData)}</h3>
             <pre class="oa-profile__data">{d}</pre>
         })}
     }

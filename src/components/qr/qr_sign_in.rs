@@ -144,11 +144,12 @@ pub fn QrSignIn(
 
     let image = move || {
         let text = link.get()?;
-        let label = Signal::derive(move || i18n.t(Key::QrImageLabel));
+        let label = i18n.text(Key::QrImageLabel);
         Some(match qr_svg(&text) {
             Some(code) => view! { <QrImage code=code label=label /> }.into_any(),
-            None => view! { <p class="oa-qr__cannot">{move || i18n.t(Key::QrCannotDraw)}</p> }
-                .into_any(),
+            None => {
+                view! { <p class="oa-qr__cannot">{i18n.text(Key::QrCannotDraw)}</p> }.into_any()
+            }
         })
     };
     let link_view = move || {
@@ -156,7 +157,7 @@ pub fn QrSignIn(
         let target = is_http_url(&text).then(|| text.clone());
         Some(view! {
             <p class="oa-qr__link">
-                <span class="oa-qr__link-hint">{move || i18n.t(Key::QrLinkHint)}</span>
+                <span class="oa-qr__link-hint">{i18n.text(Key::QrLinkHint)}</span>
                 " "
                 {match target {
                     Some(href) => view! {
@@ -180,12 +181,12 @@ pub fn QrSignIn(
                 {move || i18n.t(phase_key(phase.get()))}
             </p>
             <p class="oa-qr__retrying" hidden=move || !retrying.get()>
-                {move || i18n.t(Key::QrRetrying)}
+                {i18n.text(Key::QrRetrying)}
             </p>
             <FormError error=failure />
             <Show when=move || matches!(phase.get(), QrPhase::Expired | QrPhase::Failed)>
                 <button type="button" class="oa-button oa-button--primary oa-qr__refresh" on:click=move |_| refresh.run(())>
-                    {move || i18n.t(Key::QrRefresh)}
+                    {i18n.text(Key::QrRefresh)}
                 </button>
             </Show>
             {link_view}

@@ -56,7 +56,7 @@ pub fn AppCardView(
             {description.map(|d| view! { <p class="oa-qr-phone__description">{d}</p> })}
             {(!scopes.is_empty()).then(|| view! {
                 <div class="oa-qr-phone__scopes">
-                    <p class="oa-qr-phone__term">{move || i18n.t(Key::QrPhoneScopes)}</p>
+                    <p class="oa-qr-phone__term">{i18n.text(Key::QrPhoneScopes)}</p>
                     <ul class="oa-qr-phone__scope-list">
                         {scopes.into_iter().map(|s| view! { <li class="oa-qr-phone__scope">{s}</li> }).collect_view()}
                     </ul>
@@ -64,7 +64,7 @@ pub fn AppCardView(
             })}
             {remark.map(|r| view! {
                 <p class="oa-qr-phone__remark">
-                    <span class="oa-qr-phone__term">{move || i18n.t(Key::QrPhoneRemark)}</span>
+                    <span class="oa-qr-phone__term">{i18n.text(Key::QrPhoneRemark)}</span>
                     " "
                     {r}
                 </p>

@@ -181,17 +181,17 @@ pub fn QrPhonePage(
     let body = move || {
         match stage.get() {
         Stage::Missing => view! {
-            <p class="oa-form__error" role="alert">{move || i18n.t(Key::QrPhoneMissing)}</p>
+            <p class="oa-form__error" role="alert">{i18n.text(Key::QrPhoneMissing)}</p>
         }
         .into_any(),
         Stage::Loading => view! {
-            <p class="oa-qr-phone__loading" role="status">{move || i18n.t(Key::QrPhoneLoading)}</p>
+            <p class="oa-qr-phone__loading" role="status">{i18n.text(Key::QrPhoneLoading)}</p>
         }
         .into_any(),
         Stage::ScanFailed(message) => view! {
             <p class="oa-form__error" role="alert">{i18n.render(&message)}</p>
             <button type="button" class="oa-button oa-button--secondary oa-qr-phone__retry" on:click=retry>
-                {move || i18n.t(Key::QrPhoneRetry)}
+                {i18n.text(Key::QrPhoneRetry)}
             </button>
         }
         .into_any(),
@@ -223,7 +223,7 @@ pub fn QrPhonePage(
 
     view! {
         <section class="oa-widget oa-qr-phone" lang=move || i18n.lang().tag()>
-            <h1 class="oa-form__title oa-qr-phone__title">{move || i18n.t(Key::QrPhoneTitle)}</h1>
+            <h1 class="oa-form__title oa-qr-phone__title">{i18n.text(Key::QrPhoneTitle)}</h1>
             {body}
         </section>
     }
