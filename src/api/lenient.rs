@@ -66,7 +66,9 @@ pub(crate) fn int_of(value: &Value) -> Option<i64> {
             let s = s.trim();
             s.parse::<i64>()
                 .ok()
-                .or_else(|| integral(s.parse::<f64>().ok()?))
+                // serde_json's reader rather than `str::parse::<f64>`, which would add core's
+                // float parser and its tables to the wasm.
+                .or_else(|| integral(serde_json::from_slice::<f64>(s.as_bytes()).ok()?))
         }
         _ => None,
     }

@@ -32,7 +32,7 @@ async fn fetch_outbox() -> Result<Vec<OutboxEntry>, String> {
         .await
         .map_err(|e| format!("outbox unreachable: {e}"))?;
     let text = resp.text().await.map_err(|e| e.to_string())?;
-    serde_json::from_str::<OutboxEnvelope>(&text)
+    serde_json::from_slice::<OutboxEnvelope>(text.as_bytes())
         .map(|env| env.data)
         .map_err(|_| {
             format!(

@@ -36,10 +36,12 @@ impl<S: StorageBackend, C: Clock> CountdownStore<S, C> {
     /// Starts (or restarts) the countdown of `recipient` for `purpose` now (best effort: a
     /// write the storage refuses is dropped).
     pub fn start(&self, purpose: &str, recipient: &str) {
-        let now = self.clock.now_ms().floor();
+        // Whole milliseconds, written as an integer: formatting or parsing an `f64` would pull
+        // the float machinery of `core` into the wasm.
+        let now = self.clock.now_ms().max(0.0) as u64;
         let _ = self
             .storage
-            .set(&Self::key(purpose, recipient), &format!("{now}"));
+            .set(&Self::key(purpose, recipient), &now.to_string());
     }
 
     /// Forgets the countdown of `recipient` for `purpose`.
@@ -56,8 +58,8 @@ impl<S: StorageBackend, C: Clock> CountdownStore<S, C> {
         };
         let total_ms = f64::from(self.seconds) * 1000.0;
         let now = self.clock.now_ms();
-        let start = match raw.trim().parse::<f64>() {
-            Ok(start) if start.is_finite() && start <= now + total_ms => start,
+        let start = match raw.trim().parse::<u64>().map(|ms| ms as f64) {
+            Ok(start) if start <= now + total_ms => start,
             _ => {
                 let _ = self.storage.remove(&key);
                 return 0;

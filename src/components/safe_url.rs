@@ -125,7 +125,7 @@ fn http_host(raw: &str, allow_fragment: bool) -> Result<String, UrlRefusal> {
         return Err(UrlRefusal::Malformed);
     }
     check_authority(authority)?;
-    Ok(authority.to_lowercase())
+    Ok(authority.to_ascii_lowercase())
 }
 
 /// Checks `host[:port]`: a name of letters, digits, `-` and `.` (not starting or ending

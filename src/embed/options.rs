@@ -205,7 +205,7 @@ fn value_text(value: &OptionValue) -> String {
     match value {
         OptionValue::Unset => String::new(),
         OptionValue::Text(s) => s.clone(),
-        OptionValue::Number(n) => n.to_string(),
+        OptionValue::Number(n) => number_text(*n),
         OptionValue::Bool(b) => b.to_string(),
         OptionValue::List(items) => items.join(","),
     }
@@ -215,7 +215,7 @@ fn value_text(value: &OptionValue) -> String {
 fn text(value: &OptionValue) -> Option<String> {
     match value {
         OptionValue::Text(s) => Some(s.clone()),
-        OptionValue::Number(n) => Some(n.to_string()),
+        OptionValue::Number(n) => Some(number_text(*n)),
         OptionValue::Bool(b) => Some(b.to_string()),
         OptionValue::Unset | OptionValue::List(_) => None,
     }
@@ -225,10 +225,25 @@ fn text(value: &OptionValue) -> Option<String> {
 fn number(value: &OptionValue) -> Option<f64> {
     match value {
         OptionValue::Number(n) => Some(*n),
-        OptionValue::Text(s) => s.trim().parse::<f64>().ok(),
+        // serde_json's number reader, not `str::parse::<f64>`: the widget already carries the
+        // former, and the latter would add core's float parser and its tables to the wasm.
+        OptionValue::Text(s) => serde_json::from_slice::<f64>(s.trim().as_bytes()).ok(),
         _ => None,
     }
     .filter(|n| n.is_finite())
+}
+
+/// A JS number as JS would write it for the usual cases: whole numbers without a fraction
+/// (`2`, not `2.0`), others in JSON's shortest form. Not `f64`'s `Display`, which would pull
+/// core's float formatting into the wasm.
+fn number_text(n: f64) -> String {
+    match serde_json::Number::from_f64(n) {
+        _ if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 => (n as i64).to_string(),
+        Some(finite) => finite.to_string(),
+        None if n.is_nan() => "NaN".to_owned(),
+        None if n > 0.0 => "Infinity".to_owned(),
+        None => "-Infinity".to_owned(),
+    }
 }
 
 /// A non-negative whole number.
@@ -327,6 +342,10 @@ mod tests {
         assert_eq!(o.app_id, None);
         assert!(o.set("app-id", OptionValue::Number(-1.0)).is_err());
         assert!(o.set("app-id", OptionValue::Number(1.5)).is_err());
+        assert_eq!(number_text(2.0), "2");
+        assert_eq!(number_text(-1.5), "-1.5");
+        assert_eq!(number_text(f64::INFINITY), "Infinity");
+        assert_eq!(number_text(f64::NAN), "NaN");
         assert!(o.set("view", t("dashboard")).is_err());
         assert_eq!(o.view, EmbedView::SignIn);
         assert!(o.set("theme", t("purple")).is_err());

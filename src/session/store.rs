@@ -141,7 +141,8 @@ impl TokenStore {
     /// garbled entry is removed.
     pub fn load(&self) -> Option<StoredToken> {
         let text = self.backend.get(&self.key).ok()??;
-        let token = serde_json::from_str::<StoredToken>(&text)
+        // `from_slice`, as everywhere in the widget: one JSON reader type in the wasm, not two.
+        let token = serde_json::from_slice::<StoredToken>(text.as_bytes())
             .ok()
             .filter(StoredToken::is_well_formed)
             .filter(|t| !t.is_expired_at(self.now_ms()));

@@ -25,7 +25,7 @@ pub fn check_data(input: &str) -> Checked {
     }
     let start = input.trim_start();
     if start.starts_with('{') || start.starts_with('[') {
-        if let Err(e) = serde_json::from_str::<serde_json::Value>(input) {
+        if let Err(e) = serde_json::from_slice::<serde_json::Value>(input.as_bytes()) {
             return Err(Message::With(
                 Key::ProfileDataBad,
                 vec![("reason", e.to_string())],
