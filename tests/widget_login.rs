@@ -252,3 +252,49 @@ async fn saved_token_at_load_and_expired_one() {
         .is_some());
     clear_sessions();
 }
+
+// Guards against a language or theme switch that rebuilds the widget: the host's language
+// switcher must not throw away what the person typed, nor the form they were on.
+#[wasm_bindgen_test]
+async fn lang_and_theme_signals_switch_in_place_and_keep_what_was_typed() {
+    clear_sessions();
+    let lang = RwSignal::new(Lang::En);
+    let theme = RwSignal::new(None::<Theme>);
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <LoginWidget
+                server_url="http://127.0.0.1:9"
+                app_id=2
+                lang=lang
+                theme=theme
+                tabs=vec![LoginTab::Account]
+            />
+        }
+    });
+    sleep(20).await;
+    type_into(&root, "userName", "alice");
+    type_into(&root, "pwd", "half-typed");
+    let before = input(&root, "userName");
+    assert_eq!(text(&root, ".oa-submit"), "Sign in");
+
+    lang.set(Lang::ZhCn);
+    theme.set(Some(Theme::Dark));
+    sleep(20).await;
+    assert_eq!(text(&root, ".oa-submit"), "登录");
+    let section = find(&root, ".oa-widget");
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("zh-CN"));
+    let class = section.get_attribute("class").unwrap_or_default();
+    assert!(class.contains("oa-theme--dark"), "class: {class}");
+    let after = input(&root, "userName");
+    assert!(before.is_same_node(Some(&after)), "the form was rebuilt");
+    assert_eq!(after.value(), "alice");
+    assert_eq!(input(&root, "pwd").value(), "half-typed");
+
+    theme.set(None);
+    sleep(20).await;
+    let class = find(&root, ".oa-widget")
+        .get_attribute("class")
+        .unwrap_or_default();
+    assert!(!class.contains("oa-theme--dark"), "class: {class}");
+}

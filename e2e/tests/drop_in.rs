@@ -271,6 +271,12 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
         )
     };
 
+    // What the person typed survives the host's language and theme switches.
+    wait_in_shadow(&browser, "#a", "input[name=userName]")
+        .await?
+        .send_keys("alice")
+        .await
+        .map_err(|e| e.to_string())?;
     set("lang", "zh-CN").await?;
     wait_shadow_text(&browser, "#a", ".oa-submit", "登录").await?;
     let lang = wait_in_shadow(&browser, "#a", ".oa-widget")
@@ -282,6 +288,16 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
 
     set("theme", "dark").await?;
     wait_in_shadow(&browser, "#a", ".oa-widget.oa-theme--dark").await?;
+    let typed = wait_in_shadow(&browser, "#a", "input[name=userName]")
+        .await?
+        .prop("value")
+        .await
+        .map_err(|e| e.to_string())?;
+    assert_eq!(
+        typed.as_deref(),
+        Some("alice"),
+        "lang and theme kept the form"
+    );
 
     set("tabs", "email").await?;
     wait_in_shadow(&browser, "#a", "input[name=email]").await?;

@@ -19,7 +19,7 @@ use super::reset_form::ResetPasswordForm;
 use super::signed_in::SignedIn;
 use super::tabs::{panel_id, tab_id, LoginTab, Tabs};
 use crate::api::{Client, Token};
-use crate::i18n::{provide_i18n, Key, Lang, Overrides};
+use crate::i18n::{provide_i18n, I18n, Key, Lang, Overrides};
 use crate::session::{provide_session, try_use_session, Claims, TokenStore};
 use crate::validate::DEFAULT_MIN_PWD;
 
@@ -83,9 +83,10 @@ pub fn LoginWidget(
     /// The tab open first (the first tab unless said).
     #[prop(optional)]
     initial_tab: Option<LoginTab>,
-    /// The language (from `navigator.languages` unless said).
-    #[prop(optional)]
-    lang: Option<Lang>,
+    /// The language (from `navigator.languages` unless said). May be a signal: the widget
+    /// then switches language in place, keeping what was typed.
+    #[prop(optional, into)]
+    lang: MaybeProp<Lang>,
     /// Replacements for any string (see [`Overrides`]).
     #[prop(optional)]
     strings: Overrides,
@@ -107,9 +108,9 @@ pub fn LoginWidget(
     /// Whether the guest (unionID, platform `web`) button is shown.
     #[prop(optional)]
     show_guest: bool,
-    /// A forced theme (follows the system unless said).
-    #[prop(optional)]
-    theme: Option<Theme>,
+    /// A forced theme (follows the system unless said). May be a signal, followed in place.
+    #[prop(optional, into)]
+    theme: MaybeProp<Theme>,
     /// The time after which a call is abandoned (the client's 15 s unless said).
     #[prop(optional)]
     timeout: Option<Duration>,
@@ -134,7 +135,8 @@ pub fn LoginWidget(
     #[prop(optional)]
     account_page: Option<AccountPage>,
 ) -> impl IntoView {
-    let i18n = provide_i18n(lang, strings);
+    let i18n = provide_i18n(lang.get_untracked(), strings);
+    follow_lang(i18n, lang);
     let mut tabs = tabs.unwrap_or_else(|| LoginTab::ALL.to_vec());
     tabs.dedup();
     if tabs.is_empty() {
@@ -194,7 +196,7 @@ pub fn LoginWidget(
         screen.set(Screen::Reset);
     });
 
-    let class = Theme::root_class(theme);
+    let class = move || Theme::root_class(theme.get());
     let tabs = StoredValue::new(tabs);
     let prefix = StoredValue::new(prefix);
 
@@ -279,4 +281,16 @@ pub fn LoginWidget(
             <LiveRegion />
         </section>
     }
+}
+
+/// Switches `i18n` to each language `lang` takes after the first (a `None` keeps the one
+/// shown). Nothing is rebuilt: the texts re-render, the forms keep their values.
+fn follow_lang(i18n: I18n, lang: MaybeProp<Lang>) {
+    Effect::new(move |_| {
+        if let Some(lang) = lang.get() {
+            if lang != i18n.lang_untracked() {
+                i18n.set_lang(lang);
+            }
+        }
+    });
 }

@@ -116,6 +116,15 @@ pub enum Applied {
 }
 
 impl EmbedOptions {
+    /// These options without `lang` and `theme`, which the sign-in views follow in place.
+    pub fn without_looks(&self) -> EmbedOptions {
+        EmbedOptions {
+            lang: None,
+            theme: None,
+            ..self.clone()
+        }
+    }
+
     /// Options from `(name, value)` pairs; invalid values keep their defaults and are returned.
     pub fn from_pairs<I>(pairs: I) -> (EmbedOptions, Vec<OptionError>)
     where

@@ -15,9 +15,9 @@ use crate::session::{provide_session, Session, TokenStore};
 ///
 /// One [`Session`] per server and application is provided to the views (so a change of
 /// `lang` or `view` keeps the person signed in), and mirrored into `session` for the host,
-/// which hears `signin` and `signout` through `notifier`. Every other change of `options`
-/// rebuilds the view (the components take their props once), so the host's attribute
-/// changes take effect at once.
+/// which hears `signin` and `signout` through `notifier`. The sign-in views follow `lang`
+/// and `theme` in place (what the person typed stays); every other change of `options`
+/// rebuilds the view, so the host's attribute changes take effect at once.
 pub fn embed_root(
     options: ArcRwSignal<EmbedOptions>,
     session: ArcRwSignal<Option<SessionInfo>>,
@@ -38,15 +38,34 @@ pub fn embed_root(
         };
         let current = provide_session(TokenStore::for_client(&Client::new(&server_url, app_id)));
         mirror_session(current, session.clone(), notifier);
-        let options = options.clone();
+        // `lang` and `theme` are followed in place by the sign-in widget; every other option
+        // rebuilds the view.
+        let looks = {
+            let options = options.clone();
+            Memo::new(move |_| options.with(|o| (o.lang, o.theme)))
+        };
+        let structure = {
+            let options = options.clone();
+            Memo::new(move |_| options.with(|o| o.without_looks()))
+        };
+        let lang = Signal::derive(move || looks.get().0.unwrap_or_else(Lang::detect));
+        let theme = Signal::derive(move || looks.get().1);
         (move || {
-            let opts = options.get();
+            let opts = structure.get();
+            let looks = SignInLooks { lang, theme };
             match opts.view {
-                EmbedView::SignIn => sign_in(&opts, app_id, None).into_any(),
-                EmbedView::Apps => sign_in(&opts, app_id, Some(AccountPage::Apps)).into_any(),
-                EmbedView::Profile => sign_in(&opts, app_id, Some(AccountPage::Profile)).into_any(),
-                EmbedView::Points => sign_in(&opts, app_id, Some(AccountPage::Points)).into_any(),
-                EmbedView::Consent => consent(&opts, app_id).into_any(),
+                EmbedView::SignIn => sign_in(&opts, app_id, None, looks).into_any(),
+                EmbedView::Apps => {
+                    sign_in(&opts, app_id, Some(AccountPage::Apps), looks).into_any()
+                }
+                EmbedView::Profile => {
+                    sign_in(&opts, app_id, Some(AccountPage::Profile), looks).into_any()
+                }
+                EmbedView::Points => {
+                    sign_in(&opts, app_id, Some(AccountPage::Points), looks).into_any()
+                }
+                // The consent page takes its language and theme once: rebuilt on a change.
+                EmbedView::Consent => consent(&opts, app_id, lang.get(), theme.get()).into_any(),
             }
         })
         .into_any()
@@ -79,9 +98,23 @@ fn mirror_session(
     });
 }
 
+/// The options the sign-in widget follows without being rebuilt.
+#[derive(Clone, Copy)]
+struct SignInLooks {
+    /// The language shown.
+    lang: Signal<Lang>,
+    /// The forced theme, if any.
+    theme: Signal<Option<Theme>>,
+}
+
 /// The sign-in widget with the host's options; with `page`, once signed in it shows the
 /// signed-in pages, that one first (the `apps`, `profile` and `points` views).
-fn sign_in(opts: &EmbedOptions, app_id: u64, page: Option<AccountPage>) -> impl IntoView {
+fn sign_in(
+    opts: &EmbedOptions,
+    app_id: u64,
+    page: Option<AccountPage>,
+    looks: SignInLooks,
+) -> impl IntoView {
     let tabs = opts.tabs.clone().unwrap_or_else(|| LoginTab::ALL.to_vec());
     let first = opts
         .initial_tab
@@ -94,7 +127,7 @@ fn sign_in(opts: &EmbedOptions, app_id: u64, page: Option<AccountPage>) -> impl 
         .app_id(app_id)
         .tabs(tabs)
         .initial_tab(first)
-        .lang(opts.lang.unwrap_or_else(Lang::detect))
+        .lang(looks.lang)
         .countdown_secs(opts.countdown_secs.unwrap_or(defaults.countdown_secs))
         .min_pwd(opts.min_pwd.unwrap_or(defaults.min_pwd))
         .allow_international(opts.allow_international)
@@ -106,11 +139,7 @@ fn sign_in(opts: &EmbedOptions, app_id: u64, page: Option<AccountPage>) -> impl 
     let props = props
         .account_pages(page.is_some())
         .account_page(page.unwrap_or(AccountPage::Profile));
-    // `theme` is the one prop without a neutral value: leave it out to follow the system.
-    let props = match opts.theme {
-        Some(theme) => props.theme(theme).build(),
-        None => props.build(),
-    };
+    let props = props.theme(looks.theme).build();
     untrack(move || leptos::component::component_view(LoginWidget, props))
 }
 
@@ -125,11 +154,10 @@ fn missing_app_id(lang: Option<Lang>) -> impl IntoView {
 
 /// The OAuth consent screen for the request in the page's URL (`redirect_uri`, `scope`,
 /// `state`, …), in the widget's frame and language.
-fn consent(opts: &EmbedOptions, app_id: u64) -> impl IntoView {
-    let lang = opts.lang.unwrap_or_else(Lang::detect);
+fn consent(opts: &EmbedOptions, app_id: u64, lang: Lang, theme: Option<Theme>) -> impl IntoView {
     let i18n = provide_i18n(Some(lang), Overrides::new());
     let client = Client::new(&opts.server_url, app_id).with_language(lang.tag());
-    let class = Theme::root_class(opts.theme);
+    let class = Theme::root_class(theme);
     view! {
         <section class=class lang=lang.tag() aria-label=i18n.text(Key::WidgetLabel)>
             <ConsentScreen request=AuthRequest::from_query() client=client />
