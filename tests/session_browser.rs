@@ -241,6 +241,58 @@ fn session_follows_sign_in_and_sign_out_in_another_tab() {
     owner.cleanup();
 }
 
+// Guards against two widgets of one page (a header and a sign-in form, say) that disagree
+// about who is signed in until a reload: the `storage` event only reaches other tabs.
+#[wasm_bindgen_test]
+fn sessions_of_one_page_follow_each_other() {
+    let (first_owner, second_owner) = (Owner::new(), Owner::new());
+    let first = first_owner.with(|| Session::new(TokenStore::browser(SERVER, 114)));
+    let second = second_owner.with(|| Session::new(TokenStore::browser(SERVER, 114)));
+    let other_app = first_owner.with(|| Session::new(TokenStore::browser(SERVER, 115)));
+    assert!(!second.is_signed_in().get_untracked());
+
+    first.sign_in(&token("shared.p.s", 60)).expect("signed in");
+    assert_eq!(
+        second
+            .token()
+            .get_untracked()
+            .map(|t| t.access_token)
+            .as_deref(),
+        Some("shared.p.s"),
+        "the other widget of the page follows the sign-in"
+    );
+    assert!(
+        !other_app.is_signed_in().get_untracked(),
+        "another app's session is not touched"
+    );
+
+    second.sign_out();
+    assert!(
+        !first.is_signed_in().get_untracked(),
+        "and the sign-out made in the other one"
+    );
+
+    first_owner.cleanup();
+    second_owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+fn the_page_listener_is_removed_on_cleanup() {
+    let backend = CountingReads::default();
+    let reads = backend.reads.clone();
+    let listening = TokenStore::with_backend(SERVER, 116, backend, BrowserClock);
+    let (owner, other) = (Owner::new(), Owner::new());
+    owner.with(|| Session::new(listening));
+    let writer = other.with(|| Session::new(TokenStore::browser(SERVER, 116)));
+    let before = reads.get();
+    writer.sign_out();
+    assert_eq!(reads.get(), before + 1, "the listener re-reads the store");
+    owner.cleanup();
+    writer.sign_out();
+    assert_eq!(reads.get(), before + 1, "no listener is left after cleanup");
+    other.cleanup();
+}
+
 #[wasm_bindgen_test]
 fn sign_in_and_sign_out_update_storage_and_signals() {
     let owner = Owner::new();

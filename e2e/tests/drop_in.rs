@@ -258,6 +258,58 @@ async fn drop_in_sign_in_dispatches_signin_and_signout_to_the_host() -> Result<(
 }
 
 #[tokio::test]
+async fn two_drop_ins_of_one_app_sign_in_and_out_together() -> Result<(), String> {
+    let (server, _site, browser) = open(|api| {
+        format!(
+            "<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>\
+             <oauthapp-login id=\"b\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"
+        )
+    })
+    .await?;
+    sign_up(&browser, &server.url, "twin_user", "secret123").await?;
+    for (input, value) in [("userName", "twin_user"), ("pwd", "secret123")] {
+        wait_in_shadow(&browser, "#a", &format!("input[name={input}]"))
+            .await?
+            .send_keys(value)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    wait_in_shadow(&browser, "#a", ".oa-submit")
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    // The other widget follows without a reload, and tells the host through its own element.
+    wait_shadow_text(&browser, "#b", ".oa-signed-in", "twin_user").await?;
+    let mut targets = Vec::new();
+    for _ in 0..50 {
+        targets = events(&browser)
+            .await?
+            .into_iter()
+            .filter(|e| e["type"] == "signin")
+            .map(|e| e["target"].clone())
+            .collect();
+        if targets.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    targets.sort_by_key(|t| t.to_string());
+    assert_eq!(targets, vec![json!("a"), json!("b")]);
+
+    // Signing out in either signs out both.
+    wait_in_shadow(&browser, "#b", ".oa-sign-out")
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
+    wait_in_shadow(&browser, "#b", "input[name=userName]").await?;
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
 async fn drop_in_follows_its_attributes() -> Result<(), String> {
     let (_server, _site, browser) = open(
         |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),

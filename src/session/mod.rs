@@ -21,5 +21,5 @@ pub use crate::storage::{
 };
 pub use claims::{jwt_payload, Claims};
 pub use clock::{BrowserClock, Clock};
-pub use reactive::{provide_session, try_use_session, use_session, Session};
+pub use reactive::{provide_session, try_use_session, use_session, Session, SESSION_EVENT};
 pub use store::{StoredToken, TokenStore, DEFAULT_LIFETIME_SECS, KEY_PREFIX};

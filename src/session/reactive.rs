@@ -3,11 +3,16 @@
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use web_sys::StorageEvent;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, StorageEvent};
 
 use super::claims::Claims;
 use super::store::{StoredToken, TokenStore};
 use crate::api::{Client, Token};
+
+/// The window event a [`Session`] dispatches after it signs in or out, its `detail` the
+/// storage key: the other widgets of the page (which get no `storage` event) follow it.
+pub const SESSION_EVENT: &str = "oauthapp-login:session-changed";
 
 /// The longest delay a browser timer honours (2^31 - 1 ms).
 const MAX_TIMER_MS: i64 = i32::MAX as i64;
@@ -16,7 +21,8 @@ const MAX_TIMER_MS: i64 = i32::MAX as i64;
 ///
 /// Cheap to copy. Created by [`Session::new`] (or [`provide_session`]) inside a reactive
 /// owner; it follows sign-ins and sign-outs made in other tabs through the window's `storage`
-/// event, and stops listening when its owner is cleaned up.
+/// event and those of other widgets of the page through [`SESSION_EVENT`], and stops
+/// listening when its owner is cleaned up.
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
     token: RwSignal<Option<StoredToken>>,
@@ -41,13 +47,29 @@ impl Session {
             expiry_timer: StoredValue::new_local(None),
         };
         session.refresh();
-        let handle = window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
-            // `key` is null when another tab cleared the whole storage.
-            if event.key().is_none_or(|changed| changed == key) {
+        let other_tabs = {
+            let key = key.clone();
+            window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
+                // `key` is null when another tab cleared the whole storage.
+                if event.key().is_none_or(|changed| changed == key) {
+                    session.refresh();
+                }
+            })
+        };
+        // The `storage` event never reaches the page that wrote: other widgets of this page
+        // hear of a sign-in or sign-out through `SESSION_EVENT` instead.
+        let this_page = window_event_listener_untyped(SESSION_EVENT, move |event| {
+            let changed = event
+                .dyn_ref::<CustomEvent>()
+                .and_then(|e| e.detail().as_string());
+            if changed.is_none_or(|changed| changed == key) {
                 session.refresh();
             }
         });
-        on_cleanup(move || handle.remove());
+        on_cleanup(move || {
+            other_tabs.remove();
+            this_page.remove();
+        });
         session
     }
 
@@ -67,17 +89,36 @@ impl Session {
         Memo::new(move |_| token.with(Option::is_some)).into()
     }
 
-    /// Stores `token` and signs in with it; gives what was stored.
+    /// Stores `token` and signs in with it; gives what was stored. The other sessions of
+    /// this page with the same key follow.
     pub fn sign_in(&self, token: &Token) -> Option<StoredToken> {
         let stored = self.store.try_with_value(|store| store.save(token))?;
         self.set(Some(stored.clone()));
+        self.tell_this_page();
         Some(stored)
     }
 
-    /// Forgets the token, here and in the store.
+    /// Forgets the token, here and in the store; the other sessions of this page with the
+    /// same key follow.
     pub fn sign_out(&self) {
         self.store.try_with_value(TokenStore::clear);
         self.set(None);
+        self.tell_this_page();
+    }
+
+    /// Dispatches [`SESSION_EVENT`] on the window with this session's key (best effort).
+    fn tell_this_page(&self) {
+        let Some(key) = self.store.try_with_value(|s| s.key().to_owned()) else {
+            return;
+        };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let init = CustomEventInit::new();
+        init.set_detail(&JsValue::from_str(&key));
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(SESSION_EVENT, &init) {
+            let _ = window.dispatch_event(&event);
+        }
     }
 
     /// Reads the store again (dropping an expired token), e.g. before a call or after a 401.
