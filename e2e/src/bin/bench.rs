@@ -5,7 +5,7 @@
 //!   be typed in, over N loads with the cache off (`Cache-Control: no-store`), against a bare
 //!   page with one `<input>` as the floor;
 //! - memory: JS heap and wasm memory after the first render, after 200 tab switches and after
-//!   50 widgets opened and closed;
+//!   50 widgets opened and closed, and after a second round of both (a leak grows again);
 //! - idle cost: timers, animation frames and requests during 60 s idle on the account form,
 //!   and on the QR tab (one poll about every 2 s expected).
 //!
@@ -205,6 +205,10 @@ async fn run(opts: &Options) -> HarnessResult<Value> {
     switch_tabs(&b, 200).await?;
     open_close(&b, &server.url, 50).await?;
     let mem_after = memory(&b).await?;
+    // A second round: a leak grows again by about as much, a high-water mark does not.
+    switch_tabs(&b, 200).await?;
+    open_close(&b, &server.url, 50).await?;
+    let mem_second = memory(&b).await?;
 
     eprintln!("bench: idle {} s on the account form", opts.idle_secs);
     b.goto(&widget_url).await?;
@@ -224,7 +228,11 @@ async fn run(opts: &Options) -> HarnessResult<Value> {
 
     Ok(json!({
         "first_input": { "floor": floor, "widget": widget },
-        "memory": { "after_first_render": mem_first, "after_200_tab_switches_and_50_widgets": mem_after },
+        "memory": {
+            "after_first_render": mem_first,
+            "after_200_tab_switches_and_50_widgets": mem_after,
+            "after_a_second_round": mem_second,
+        },
         "idle": { "account_form": idle_form, "qr_tab": idle_qr },
     }))
 }
@@ -255,6 +263,7 @@ fn print(results: &Value) {
             "after 200 tab switches + 50 widgets",
             "after_200_tab_switches_and_50_widgets",
         ),
+        ("after a second round of both", "after_a_second_round"),
     ] {
         println!(
             "  {:<40} {:>12} {:>12}",
