@@ -145,6 +145,27 @@ async fn sign_up(browser: &Browser, api: &str, user: &str, pwd: &str) -> Harness
     }
 }
 
+/// Types `user` and `pwd` into the account form of the drop-in `host` and submits it.
+async fn sign_in_through(
+    browser: &Browser,
+    host: &str,
+    user: &str,
+    pwd: &str,
+) -> HarnessResult<()> {
+    for (input, value) in [("userName", user), ("pwd", pwd)] {
+        wait_in_shadow(browser, host, &format!("input[name={input}]"))
+            .await?
+            .send_keys(value)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    wait_in_shadow(browser, host, ".oa-submit")
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())
+}
+
 #[tokio::test]
 async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() -> Result<(), String>
 {
@@ -211,19 +232,7 @@ async fn drop_in_sign_in_dispatches_signin_and_signout_to_the_host() -> Result<(
     )
     .await?;
     sign_up(&browser, &server.url, "dropin_user", "secret123").await?;
-    let name = wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
-    name.send_keys("dropin_user")
-        .await
-        .map_err(|e| e.to_string())?;
-    let pwd = wait_in_shadow(&browser, "#a", "input[name=pwd]").await?;
-    pwd.send_keys("secret123")
-        .await
-        .map_err(|e| e.to_string())?;
-    wait_in_shadow(&browser, "#a", ".oa-submit")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    sign_in_through(&browser, "#a", "dropin_user", "secret123").await?;
 
     let event = wait_event(&browser, "signin").await?;
     assert_eq!(event["target"], "a");
@@ -267,18 +276,7 @@ async fn two_drop_ins_of_one_app_sign_in_and_out_together() -> Result<(), String
     })
     .await?;
     sign_up(&browser, &server.url, "twin_user", "secret123").await?;
-    for (input, value) in [("userName", "twin_user"), ("pwd", "secret123")] {
-        wait_in_shadow(&browser, "#a", &format!("input[name={input}]"))
-            .await?
-            .send_keys(value)
-            .await
-            .map_err(|e| e.to_string())?;
-    }
-    wait_in_shadow(&browser, "#a", ".oa-submit")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    sign_in_through(&browser, "#a", "twin_user", "secret123").await?;
     // The other widget follows without a reload, and tells the host through its own element.
     wait_shadow_text(&browser, "#b", ".oa-signed-in", "twin_user").await?;
     let mut targets = Vec::new();
