@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use oauthapp_login::api::Token;
+use oauthapp_login::clock::SystemClock;
 use oauthapp_login::session::*;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
@@ -280,7 +281,7 @@ fn sessions_of_one_page_follow_each_other() {
 fn the_page_listener_is_removed_on_cleanup() {
     let backend = CountingReads::default();
     let reads = backend.reads.clone();
-    let listening = TokenStore::with_backend(SERVER, 116, backend, BrowserClock);
+    let listening = TokenStore::with_backend(SERVER, 116, backend, SystemClock);
     let (owner, other) = (Owner::new(), Owner::new());
     owner.with(|| Session::new(listening));
     let writer = other.with(|| Session::new(TokenStore::browser(SERVER, 116)));
@@ -395,7 +396,7 @@ impl StorageBackend for CountingReads {
 fn the_storage_listener_is_removed_on_cleanup() {
     let backend = CountingReads::default();
     let reads = backend.reads.clone();
-    let store = TokenStore::with_backend(SERVER, 111, backend, BrowserClock);
+    let store = TokenStore::with_backend(SERVER, 111, backend, SystemClock);
     let key = store.key().to_owned();
     let owner = Owner::new();
     owner.with(|| Session::new(store));

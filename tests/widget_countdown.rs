@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use oauthapp_login::api::{Client, CodePurpose};
-use oauthapp_login::components::clock::SystemClock;
+use oauthapp_login::clock::SystemClock;
 use oauthapp_login::components::countdown::{CountdownStore, COUNTDOWN_PREFIX};
 use oauthapp_login::components::*;
 use oauthapp_login::i18n::{provide_i18n, Key, Lang, Message, Overrides};

@@ -1,7 +1,7 @@
 //! The "get code" countdown: per recipient and purpose, its start time kept in storage so it
 //! survives a tab switch, a re-render and a page reload.
 
-use super::clock::Clock;
+use crate::clock::Clock;
 use crate::storage::StorageBackend;
 
 /// The prefix of every countdown entry in storage.
@@ -36,9 +36,8 @@ impl<S: StorageBackend, C: Clock> CountdownStore<S, C> {
     /// Starts (or restarts) the countdown of `recipient` for `purpose` now (best effort: a
     /// write the storage refuses is dropped).
     pub fn start(&self, purpose: &str, recipient: &str) {
-        // Whole milliseconds, written as an integer: formatting or parsing an `f64` would pull
-        // the float machinery of `core` into the wasm.
-        let now = self.clock.now_ms().max(0.0) as u64;
+        // Whole milliseconds, written as an integer.
+        let now = self.clock.now_ms();
         let _ = self
             .storage
             .set(&Self::key(purpose, recipient), &now.to_string());
@@ -56,21 +55,25 @@ impl<S: StorageBackend, C: Clock> CountdownStore<S, C> {
         let Ok(Some(raw)) = self.storage.get(&key) else {
             return 0;
         };
-        let total_ms = f64::from(self.seconds) * 1000.0;
+        let total_ms = i64::from(self.seconds) * 1000;
         let now = self.clock.now_ms();
-        let start = match raw.trim().parse::<u64>().map(|ms| ms as f64) {
-            Ok(start) if start <= now + total_ms => start,
+        let start = match raw.trim().parse::<i64>() {
+            Ok(start) if start <= now.saturating_add(total_ms) => start,
             _ => {
                 let _ = self.storage.remove(&key);
                 return 0;
             }
         };
-        let left_ms = (start + total_ms - now).min(total_ms);
-        if left_ms <= 0.0 {
+        let left_ms = start
+            .saturating_add(total_ms)
+            .saturating_sub(now)
+            .min(total_ms);
+        if left_ms <= 0 {
             let _ = self.storage.remove(&key);
             0
         } else {
-            (left_ms / 1000.0).ceil() as u32
+            // Rounded up: 1 ms left still shows "1 s".
+            u32::try_from((left_ms + 999) / 1000).unwrap_or(u32::MAX)
         }
     }
 
@@ -89,16 +92,16 @@ mod tests {
 
     /// A clock the test moves by hand.
     #[derive(Clone, Default)]
-    struct FakeClock(Rc<Cell<f64>>);
+    struct FakeClock(Rc<Cell<i64>>);
 
     impl FakeClock {
-        fn advance(&self, ms: f64) {
+        fn advance(&self, ms: i64) {
             self.0.set(self.0.get() + ms);
         }
     }
 
     impl Clock for FakeClock {
-        fn now_ms(&self) -> f64 {
+        fn now_ms(&self) -> i64 {
             self.0.get()
         }
     }
@@ -115,18 +118,18 @@ mod tests {
     fn counts_down_and_ends() {
         let kv = MemoryBackend::new();
         let clock = FakeClock::default();
-        clock.advance(1_700_000_000_000.0);
+        clock.advance(1_700_000_000_000);
         let s = store(&kv, &clock, 60);
         assert_eq!(s.remaining("signup", "13800138000"), 0);
         s.start("signup", "13800138000");
         assert_eq!(s.remaining("signup", "13800138000"), 60);
-        clock.advance(500.0);
+        clock.advance(500);
         assert_eq!(s.remaining("signup", "13800138000"), 60);
-        clock.advance(1_000.0);
+        clock.advance(1_000);
         assert_eq!(s.remaining("signup", "13800138000"), 59);
-        clock.advance(58_499.0);
+        clock.advance(58_499);
         assert_eq!(s.remaining("signup", "13800138000"), 1);
-        clock.advance(1.0);
+        clock.advance(1);
         assert_eq!(s.remaining("signup", "13800138000"), 0);
         assert_eq!(
             kv.get(&CountdownStore::<MemoryBackend, FakeClock>::key(
@@ -156,7 +159,7 @@ mod tests {
         let kv = MemoryBackend::new();
         let clock = FakeClock::default();
         store(&kv, &clock, 60).start("signup", "x");
-        clock.advance(20_000.0);
+        clock.advance(20_000);
         assert_eq!(store(&kv, &clock, 60).remaining("signup", "x"), 40);
     }
 
@@ -164,7 +167,7 @@ mod tests {
     fn drops_garbage_and_future_entries() {
         let kv = MemoryBackend::new();
         let clock = FakeClock::default();
-        clock.advance(1_000_000.0);
+        clock.advance(1_000_000);
         let s = store(&kv, &clock, 60);
         let key = CountdownStore::<MemoryBackend, FakeClock>::key("signup", "x");
         kv.set(&key, "not a number").unwrap();
@@ -181,10 +184,10 @@ mod tests {
     fn clock_moved_back_a_little_caps_at_full_length() {
         let kv = MemoryBackend::new();
         let clock = FakeClock::default();
-        clock.advance(100_000.0);
+        clock.advance(100_000);
         let s = store(&kv, &clock, 60);
         s.start("signup", "x");
-        clock.0.set(95_000.0);
+        clock.0.set(95_000);
         assert_eq!(s.remaining("signup", "x"), 60);
     }
 }

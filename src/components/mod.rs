@@ -5,7 +5,6 @@
 
 mod account_form;
 mod channel;
-pub mod clock;
 mod code_form;
 mod config;
 mod contact_inputs;

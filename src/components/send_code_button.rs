@@ -5,10 +5,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::channel::Channel;
-use super::clock::SystemClock;
 use super::context::use_login;
 use super::countdown::CountdownStore;
 use crate::api::CodePurpose;
+use crate::clock::SystemClock;
 use crate::i18n::{message_for_error, use_i18n, Key, Message};
 use crate::storage::PageStorage;
 

@@ -12,7 +12,6 @@
 
 mod base64url;
 mod claims;
-mod clock;
 mod reactive;
 mod store;
 
@@ -20,6 +19,5 @@ pub use crate::storage::{
     FallbackBackend, LocalStorageBackend, MemoryBackend, StorageBackend, StorageError,
 };
 pub use claims::{jwt_payload, Claims};
-pub use clock::{BrowserClock, Clock};
 pub use reactive::{provide_session, try_use_session, use_session, Session, SESSION_EVENT};
 pub use store::{StoredToken, TokenStore, DEFAULT_LIFETIME_SECS, KEY_PREFIX};

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::claims::Claims;
-use super::clock::{BrowserClock, Clock};
 use crate::api::{normalize_server_url, Client, Token};
+use crate::clock::{Clock, SystemClock};
 use crate::storage::{FallbackBackend, StorageBackend};
 
 /// The prefix of every key the store writes; the version changes if the stored format does.
@@ -94,7 +94,7 @@ impl TokenStore {
             server_url,
             app_id,
             FallbackBackend::local_or_memory(),
-            BrowserClock,
+            SystemClock,
         )
     }
 

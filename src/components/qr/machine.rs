@@ -116,8 +116,8 @@ pub struct QrMachine {
     timing: QrTiming,
     phase: QrPhase,
     key: Option<SignInKey>,
-    expires_at: f64,
-    next_at: f64,
+    expires_at: i64,
+    next_at: i64,
     failures: u32,
     error: Option<ApiError>,
 }
@@ -129,8 +129,8 @@ impl QrMachine {
             timing,
             phase: QrPhase::Preparing,
             key: None,
-            expires_at: 0.0,
-            next_at: 0.0,
+            expires_at: 0,
+            next_at: 0,
             failures: 0,
             error: None,
         }
@@ -173,14 +173,14 @@ impl QrMachine {
 
     /// Coming back on screen at `now`: the next step is due at once (a valid key is polled
     /// right away instead of after the rest of a wait).
-    pub fn resume(&mut self, now: f64) {
+    pub fn resume(&mut self, now: i64) {
         if !self.phase.is_final() {
             self.next_at = self.next_at.min(now);
         }
     }
 
     /// The next step at `now`. A key whose lifetime has passed turns the phase to expired.
-    pub fn next_step(&mut self, now: f64) -> QrStep {
+    pub fn next_step(&mut self, now: i64) -> QrStep {
         if self.phase.shows_code() && now >= self.expires_at {
             self.phase = QrPhase::Expired;
             self.error = None;
@@ -193,7 +193,7 @@ impl QrMachine {
             false => self.next_at,
         };
         if now < due {
-            return QrStep::Wait(wait_ms(due - now));
+            return QrStep::Wait(wait_ms(due.saturating_sub(now)));
         }
         match (&self.phase, &self.key) {
             (QrPhase::Waiting | QrPhase::Scanned, Some(key)) => QrStep::Poll(key.clone()),
@@ -205,7 +205,7 @@ impl QrMachine {
     }
 
     /// Reports the answer of `QRCodePreSignIn` at `now`.
-    pub fn key_issued(&mut self, result: Result<SignInKey, ApiError>, now: f64) {
+    pub fn key_issued(&mut self, result: Result<SignInKey, ApiError>, now: i64) {
         if self.phase != QrPhase::Preparing {
             return;
         }
@@ -213,7 +213,8 @@ impl QrMachine {
             Ok(key) => {
                 self.phase = QrPhase::Waiting;
                 self.key = Some(key);
-                self.expires_at = now + self.timing.lifetime_ms as f64;
+                self.expires_at =
+                    now.saturating_add(i64::try_from(self.timing.lifetime_ms).unwrap_or(i64::MAX));
                 self.succeeded(now);
             }
             Err(e) if e.is_transient() => self.failed(e, now),
@@ -225,7 +226,7 @@ impl QrMachine {
     }
 
     /// Reports the answer of `QRCodeSignIn` at `now`; gives the token once confirmed.
-    pub fn polled(&mut self, result: Result<QrPoll, ApiError>, now: f64) -> Option<Token> {
+    pub fn polled(&mut self, result: Result<QrPoll, ApiError>, now: i64) -> Option<Token> {
         if !self.phase.shows_code() {
             return None;
         }
@@ -254,30 +255,23 @@ impl QrMachine {
     }
 
     /// After an answer: errors forgotten, next poll after the usual interval.
-    fn succeeded(&mut self, now: f64) {
+    fn succeeded(&mut self, now: i64) {
         self.failures = 0;
         self.error = None;
-        self.next_at = now + f64::from(self.timing.poll_ms);
+        self.next_at = now.saturating_add(i64::from(self.timing.poll_ms));
     }
 
     /// After a passing trouble: remembered, next try after the backoff.
-    fn failed(&mut self, error: ApiError, now: f64) {
+    fn failed(&mut self, error: ApiError, now: i64) {
         self.failures = self.failures.saturating_add(1);
         self.error = Some(error);
-        self.next_at = now + f64::from(self.timing.backoff_ms(self.failures));
+        self.next_at = now.saturating_add(i64::from(self.timing.backoff_ms(self.failures)));
     }
 }
 
 /// A positive wait in whole milliseconds (at least 1, at most `u32::MAX`).
-fn wait_ms(ms: f64) -> u32 {
-    let ms = ms.ceil();
-    if ms >= f64::from(u32::MAX) {
-        u32::MAX
-    } else if ms >= 1.0 {
-        ms as u32
-    } else {
-        1
-    }
+fn wait_ms(ms: i64) -> u32 {
+    u32::try_from(ms.max(1)).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -307,8 +301,8 @@ mod tests {
     /// A machine that has its key 19 since t = 1000.
     fn waiting() -> QrMachine {
         let mut m = QrMachine::new(timing());
-        assert_eq!(m.next_step(1_000.0), QrStep::PreSignIn);
-        m.key_issued(Ok(SignInKey::from_number(19)), 1_000.0);
+        assert_eq!(m.next_step(1_000), QrStep::PreSignIn);
+        m.key_issued(Ok(SignInKey::from_number(19)), 1_000);
         m
     }
 
@@ -328,42 +322,42 @@ mod tests {
         let mut m = waiting();
         assert_eq!(m.phase(), QrPhase::Waiting);
         assert_eq!(m.key(), Some(&SignInKey::from_number(19)));
-        assert_eq!(m.next_step(1_500.0), QrStep::Wait(1_500));
+        assert_eq!(m.next_step(1_500), QrStep::Wait(1_500));
         let poll = QrStep::Poll(SignInKey::from_number(19));
-        assert_eq!(m.next_step(3_000.0), poll);
-        assert_eq!(m.polled(Ok(QrPoll::Waiting), 3_100.0), None);
-        assert_eq!(m.next_step(3_100.0), QrStep::Wait(2_000));
-        assert_eq!(m.next_step(5_100.0), poll);
+        assert_eq!(m.next_step(3_000), poll);
+        assert_eq!(m.polled(Ok(QrPoll::Waiting), 3_100), None);
+        assert_eq!(m.next_step(3_100), QrStep::Wait(2_000));
+        assert_eq!(m.next_step(5_100), poll);
     }
 
     #[test]
     fn scanned_then_signed_in_gives_the_token_once() {
         let mut m = waiting();
-        assert_eq!(m.polled(Ok(QrPoll::Scanned), 3_000.0), None);
+        assert_eq!(m.polled(Ok(QrPoll::Scanned), 3_000), None);
         assert_eq!(m.phase(), QrPhase::Scanned);
         assert!(m.key().is_some());
         assert_eq!(
-            m.polled(Ok(QrPoll::SignedIn(token())), 5_000.0),
+            m.polled(Ok(QrPoll::SignedIn(token())), 5_000),
             Some(token())
         );
         assert_eq!(m.phase(), QrPhase::SignedIn);
         assert_eq!(m.key(), None);
-        assert_eq!(m.next_step(9_000.0), QrStep::Idle);
+        assert_eq!(m.next_step(9_000), QrStep::Idle);
         // A late answer (e.g. of an older request) changes nothing.
-        assert_eq!(m.polled(Ok(QrPoll::SignedIn(token())), 9_000.0), None);
+        assert_eq!(m.polled(Ok(QrPoll::SignedIn(token())), 9_000), None);
     }
 
     #[test]
     fn server_expiry_stops_and_restart_asks_for_a_fresh_key() {
         let mut m = waiting();
-        m.polled(Ok(QrPoll::Expired), 3_000.0);
+        m.polled(Ok(QrPoll::Expired), 3_000);
         assert_eq!(m.phase(), QrPhase::Expired);
         assert_eq!(m.key(), None);
-        assert_eq!(m.next_step(100_000.0), QrStep::Idle);
+        assert_eq!(m.next_step(100_000), QrStep::Idle);
         m.restart();
         assert_eq!(m.phase(), QrPhase::Preparing);
-        assert_eq!(m.next_step(100_000.0), QrStep::PreSignIn);
-        m.key_issued(Ok(SignInKey::from_text("k2")), 100_000.0);
+        assert_eq!(m.next_step(100_000), QrStep::PreSignIn);
+        m.key_issued(Ok(SignInKey::from_text("k2")), 100_000);
         assert_eq!(m.key(), Some(&SignInKey::from_text("k2")));
     }
 
@@ -371,9 +365,9 @@ mod tests {
     fn lifetime_passing_expires_without_the_server() {
         let mut m = waiting();
         // The key lives until 61_000: the wait is cut to its end.
-        assert_eq!(m.polled(Ok(QrPoll::Waiting), 60_000.0), None);
-        assert_eq!(m.next_step(60_000.0), QrStep::Wait(1_000));
-        assert_eq!(m.next_step(61_000.0), QrStep::Idle);
+        assert_eq!(m.polled(Ok(QrPoll::Waiting), 60_000), None);
+        assert_eq!(m.next_step(60_000), QrStep::Wait(1_000));
+        assert_eq!(m.next_step(61_000), QrStep::Idle);
         assert_eq!(m.phase(), QrPhase::Expired);
     }
 
@@ -381,7 +375,7 @@ mod tests {
     fn network_errors_back_off_and_recover() {
         let mut m = waiting();
         let poll = QrStep::Poll(SignInKey::from_number(19));
-        let mut now = 3_000.0;
+        let mut now = 3_000;
         let mut waits = Vec::new();
         for _ in 0..4 {
             assert_eq!(m.next_step(now), poll);
@@ -391,7 +385,7 @@ mod tests {
             match m.next_step(now) {
                 QrStep::Wait(ms) => {
                     waits.push(ms);
-                    now += f64::from(ms);
+                    now += i64::from(ms);
                 }
                 other => panic!("expected a wait, got {other:?}"),
             }
@@ -406,47 +400,44 @@ mod tests {
     #[test]
     fn pre_sign_in_retries_passing_trouble_but_fails_on_refusal() {
         let mut m = QrMachine::new(timing());
-        assert_eq!(m.next_step(0.0), QrStep::PreSignIn);
-        m.key_issued(Err(ApiError::Timeout), 0.0);
+        assert_eq!(m.next_step(0), QrStep::PreSignIn);
+        m.key_issued(Err(ApiError::Timeout), 0);
         assert_eq!(m.phase(), QrPhase::Preparing);
         assert!(m.is_retrying());
-        assert_eq!(m.next_step(0.0), QrStep::Wait(2_000));
-        assert_eq!(m.next_step(2_000.0), QrStep::PreSignIn);
+        assert_eq!(m.next_step(0), QrStep::Wait(2_000));
+        assert_eq!(m.next_step(2_000), QrStep::PreSignIn);
         m.key_issued(
             Err(ApiError::Api {
                 code: 404,
                 err: "no such app".into(),
             }),
-            2_000.0,
+            2_000,
         );
         assert_eq!(m.phase(), QrPhase::Failed);
         assert_eq!(m.error().and_then(ApiError::code), Some(404));
         assert!(!m.is_retrying());
-        assert_eq!(m.next_step(50_000.0), QrStep::Idle);
+        assert_eq!(m.next_step(50_000), QrStep::Idle);
     }
 
     #[test]
     fn resume_polls_at_once_with_the_same_key() {
         let mut m = waiting();
-        m.polled(Err(network()), 3_000.0);
-        m.polled(Err(network()), 3_000.0);
-        assert_eq!(m.next_step(3_000.0), QrStep::Wait(4_000));
-        m.resume(3_500.0);
-        assert_eq!(
-            m.next_step(3_500.0),
-            QrStep::Poll(SignInKey::from_number(19))
-        );
+        m.polled(Err(network()), 3_000);
+        m.polled(Err(network()), 3_000);
+        assert_eq!(m.next_step(3_000), QrStep::Wait(4_000));
+        m.resume(3_500);
+        assert_eq!(m.next_step(3_500), QrStep::Poll(SignInKey::from_number(19)));
         // An expired key stays expired after a resume.
-        m.polled(Ok(QrPoll::Expired), 4_000.0);
-        m.resume(5_000.0);
-        assert_eq!(m.next_step(5_000.0), QrStep::Idle);
+        m.polled(Ok(QrPoll::Expired), 4_000);
+        m.resume(5_000);
+        assert_eq!(m.next_step(5_000), QrStep::Idle);
     }
 
     #[test]
     fn resume_after_the_lifetime_shows_expired() {
         let mut m = waiting();
-        m.resume(70_000.0);
-        assert_eq!(m.next_step(70_000.0), QrStep::Idle);
+        m.resume(70_000);
+        assert_eq!(m.next_step(70_000), QrStep::Idle);
         assert_eq!(m.phase(), QrPhase::Expired);
     }
 

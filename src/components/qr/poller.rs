@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::machine::{QrMachine, QrStep};
 use crate::api::{Client, QrPreSignInRequest, Token};
-use crate::components::clock::{Clock, SystemClock};
+use crate::clock::{Clock, SystemClock};
 
 /// The one running task of a QR sign-in, if any. Cheap to clone; all clones share the task.
 #[derive(Clone, Default)]

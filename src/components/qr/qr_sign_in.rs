@@ -9,7 +9,7 @@ use super::svg::qr_svg;
 use super::template::{fill_qr_template, is_http_url, DEFAULT_QR_TEMPLATE};
 use super::visibility::use_page_visible;
 use crate::api::QrPreSignInRequest;
-use crate::components::clock::{Clock, SystemClock};
+use crate::clock::{Clock, SystemClock};
 use crate::components::context::use_login;
 use crate::components::live_region::FormError;
 use crate::i18n::{message_for_error, use_i18n, Key};
