@@ -3,8 +3,14 @@
 use std::path::PathBuf;
 
 /// The workspace root (the folder holding the widget's `Cargo.toml`).
+///
+/// Read from `CARGO_MANIFEST_DIR` as cargo sets it when it runs a test or a binary, and only
+/// failing that as it was at compile time: two checkouts that share one target folder (as CI's
+/// cache does) share this crate's build, whose compile-time path may be the other checkout's.
 pub fn workspace_root() -> PathBuf {
-    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let here = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     here.parent().map(PathBuf::from).unwrap_or(here)
 }
 
