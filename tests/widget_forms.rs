@@ -101,6 +101,59 @@ async fn account_sign_in_checks_before_sending() {
     restore_fetch();
 }
 
+// Guards against a password nobody can check on a phone keyboard, and against a toggle that
+// loses what was typed or cannot be used without a mouse-free name and state.
+#[wasm_bindgen_test]
+async fn the_password_can_be_shown_and_hidden_again() {
+    let root = fresh();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        setup("http://127.0.0.1:9", short());
+        view! { <AccountForm /> }
+    });
+    sleep(10).await;
+    type_into(&root, "pwd", "s3cret pass");
+    let pwd = input(&root, "pwd");
+    assert_eq!(pwd.type_(), "password");
+    let toggle = find(&root, ".oa-field__reveal");
+    assert_eq!(
+        toggle.get_attribute("type").as_deref(),
+        Some("button"),
+        "not a submit"
+    );
+    assert_eq!(
+        toggle.get_attribute("aria-label").as_deref(),
+        Some("Show password")
+    );
+    assert_eq!(toggle.get_attribute("aria-controls"), Some(pwd.id()));
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    let toggles = root
+        .inner_html()
+        .matches("class=\"oa-field__reveal\"")
+        .count();
+    assert_eq!(toggles, 1, "only the password has one");
+
+    click(&root, ".oa-field__reveal");
+    sleep(10).await;
+    assert_eq!(pwd.type_(), "text");
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(pwd.value(), "s3cret pass");
+
+    click(&root, ".oa-field__reveal");
+    sleep(10).await;
+    assert_eq!(pwd.type_(), "password");
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(pwd.value(), "s3cret pass");
+}
+
 // Guards against sign-up accepting a short password, a mismatched confirmation, a bad name,
 // or ignoring the host's raised minimum.
 #[wasm_bindgen_test]

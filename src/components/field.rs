@@ -68,7 +68,8 @@ pub fn focus_first_invalid(fields: &[FieldState]) -> bool {
 }
 
 /// A labelled input; its error (if any) stands under it, tied by `aria-describedby`, and sets
-/// `aria-invalid`. Typing clears the error.
+/// `aria-invalid`. Typing clears the error. A password input gets a "show password" toggle
+/// button (`aria-pressed`) that shows what was typed as text, for people typing on a phone.
 #[component]
 pub fn Field(
     /// The field's state.
@@ -98,6 +99,31 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let FieldState { value, error, node } = state;
     let invalid = move || error.with(Option::is_some);
+    let is_password = kind == "password";
+    let shown = RwSignal::new(false);
+    let input_type = move || {
+        if is_password && shown.get() {
+            "text"
+        } else {
+            kind
+        }
+    };
+    let reveal = is_password.then(|| {
+        let controls = id.clone();
+        view! {
+            <button
+                type="button"
+                class="oa-field__reveal"
+                aria-controls=controls
+                aria-pressed=move || if shown.get() { "true" } else { "false" }
+                aria-label=i18n.text(Key::FieldPwdShow)
+                title=i18n.text(Key::FieldPwdShow)
+                on:click=move |_| shown.update(|s| *s = !*s)
+            >
+                <RevealIcon shown=shown />
+            </button>
+        }
+    });
     let described = {
         let error_id = error_id.clone();
         move || invalid().then(|| error_id.clone())
@@ -112,7 +138,7 @@ pub fn Field(
                     class="oa-field__input"
                     id=id
                     name=name
-                    type=kind
+                    type=input_type
                     autocomplete=autocomplete
                     inputmode=inputmode
                     node_ref=node
@@ -125,11 +151,34 @@ pub fn Field(
                         error.set(None);
                     }
                 />
+                {reveal}
                 {children.map(|c| c())}
             </div>
             <p class="oa-field__error" id=error_id hidden=move || !invalid()>
                 {move || error.with(|m| m.as_ref().map(|m| i18n.render(m)).unwrap_or_default())}
             </p>
         </div>
+    }
+}
+
+/// The eye of the "show password" button: open while the password is hidden, struck through
+/// while it is shown. Drawn with SVG elements (no markup from strings), hidden from assistive
+/// technology (the button has a label and `aria-pressed`).
+#[component]
+fn RevealIcon(shown: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <svg
+            class="oa-field__reveal-icon"
+            xmlns="http://www.w3.org/2000/svg"
+            viewBox="0 0 24 24"
+            width="20"
+            height="20"
+            aria-hidden="true"
+            focusable="false"
+        >
+            <path d="M1.5 12S5.5 4.5 12 4.5 22.5 12 22.5 12 18.5 19.5 12 19.5 1.5 12 1.5 12Z" />
+            <circle cx="12" cy="12" r="3.5" />
+            <line x1="3" y1="21" x2="21" y2="3" hidden=move || !shown.get() />
+        </svg>
     }
 }

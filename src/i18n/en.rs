@@ -14,6 +14,7 @@ pub static TABLE: &[(Key, &str)] = &[
     (Key::FieldUserName, "User name"),
     (Key::FieldPwd, "Password"),
     (Key::FieldPwdConfirm, "Confirm password"),
+    (Key::FieldPwdShow, "Show password"),
     (Key::FieldNickname, "Nickname (optional)"),
     (Key::FieldPhone, "Mobile number"),
     (Key::FieldPhoneCode, "SMS code"),

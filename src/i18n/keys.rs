@@ -46,6 +46,7 @@ keys! {
     FieldUserName => "field.user_name",
     FieldPwd => "field.pwd",
     FieldPwdConfirm => "field.pwd_confirm",
+    FieldPwdShow => "field.pwd_show",
     FieldNickname => "field.nickname",
     FieldPhone => "field.phone",
     FieldPhoneCode => "field.phone_code",

@@ -14,6 +14,7 @@ pub static TABLE: &[(Key, &str)] = &[
     (Key::FieldUserName, "用户名"),
     (Key::FieldPwd, "密码"),
     (Key::FieldPwdConfirm, "确认密码"),
+    (Key::FieldPwdShow, "显示密码"),
     (Key::FieldNickname, "昵称（可选）"),
     (Key::FieldPhone, "手机号"),
     (Key::FieldPhoneCode, "短信验证码"),
