@@ -2,7 +2,7 @@
 # Builds the script-tag drop-in into dist-bundle/ (or $1): a folder a site hosts as it is.
 #   oauthapp-login.js        the loader: <oauthapp-login> custom element, OAuthAppLogin.mount
 #   oauthapp_login.js        the wasm-bindgen glue (--target web), imported by the loader
-#   oauthapp_login_bg.wasm   the widget, optimised with wasm-opt -Oz --converge
+#   oauthapp_login_bg.wasm   the widget, optimised by wasm-opt (WASM_OPT_FLAGS in env.sh)
 #   oauthapp-login.css       bundle/host.css + style/*.css (not demo.css), linked in each shadow root
 #   example.html (+ .js, .css) a plain page using it
 # Works offline once scripts/setup.sh has installed the tools (wasm-bindgen-cli of
@@ -36,14 +36,8 @@ trap 'rm -rf "$tmp"' EXIT
 step "wasm-bindgen --target web"
 wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name oauthapp_login "$wasm"
 
-# --converge repeats -Oz until it stops helping; --low-memory-unused (Rust leaves the first
-# 1 KiB of memory unused) and --zero-filled-memory (the module defines its own memory, which
-# starts zeroed) let it drop more. Together about 1% of the module, brotli; index.html passes
-# the same to Trunk.
-step "wasm-opt -Oz --converge"
-wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+step "wasm-opt (WASM_OPT_FLAGS, scripts/env.sh)"
+wasm-opt "${WASM_OPT_FLAGS[@]}" \
   -o "$tmp/oauthapp_login_bg.opt.wasm" "$tmp/oauthapp_login_bg.wasm"
 mv "$tmp/oauthapp_login_bg.opt.wasm" "$tmp/oauthapp_login_bg.wasm"
 

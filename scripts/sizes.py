@@ -2,8 +2,9 @@
 """Shipped bytes of the built widget: raw, gzip -9 and brotli (quality 11) of each file a
 visitor downloads, for the script-tag bundle (dist-bundle/) and the demo build (dist/).
 
-Usage: scripts/sizes.py [--json FILE] [--budget FILE]
+Usage: scripts/sizes.py [--json FILE] [--budget FILE] [--reference DIR]
   --json FILE    also write the figures as JSON (for comparing two runs)
+  --reference DIR  also measure the bare Leptos page built there (scripts/bench.sh)
   --budget FILE  fail (exit 1) when the script-tag bundle's brotli total exceeds the
                  number of bytes in FILE's "script_tag_brotli_max"
 Needs the `brotli` command (Debian's package brotli; scripts/setup.sh installs it).
@@ -60,6 +61,10 @@ def main(argv: list) -> int:
     print_table("Demo build (dist/, trunk build --release)", demo)
     result = {"script_tag": {"files": bundle, "total": total(bundle)},
               "demo": {"files": demo, "total": total(demo)}}
+    if "--reference" in args:
+        bare = collect(pathlib.Path(args["--reference"]), ["bare_bg.wasm", "bare.js", "boot.js"])
+        print_table("Reference: a bare Leptos page with gloo-net, qrcode and serde_json", bare)
+        result["bare_leptos"] = {"files": bare, "total": total(bare)}
     if "--json" in args:
         out = pathlib.Path(args["--json"])
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,11 @@ fn widget_page(api: &str) -> String {
     )
 }
 
+/// The reference: the bare Leptos page (`bench/bare-leptos`, built by `scripts/bench.sh` into
+/// the folder given by `--bare`), its files served under `/bare/`.
+const BARE_PAGE: &str = "<!doctype html><meta charset=utf-8><title>bare Leptos</title>\
+    <script src=\"/probe.js\"></script><script type=\"module\" src=\"/bare/boot.js\"></script>";
+
 /// The floor: a page that loads nothing but the probe and has one input.
 const FLOOR_PAGE: &str = "<!doctype html><meta charset=utf-8><title>floor</title>\
     <script src=\"/probe.js\"></script><input aria-label=\"floor\">";
@@ -37,6 +42,8 @@ struct Options {
     loads: usize,
     idle_secs: u64,
     out: String,
+    /// The built bare Leptos page, if any.
+    bare: Option<String>,
 }
 
 fn options() -> Options {
@@ -53,6 +60,7 @@ fn options() -> Options {
             .and_then(|v| v.parse().ok())
             .unwrap_or(60),
         out: value("--out").unwrap_or_else(|| "target/bench/results.json".into()),
+        bare: value("--bare"),
     }
 }
 
@@ -182,11 +190,26 @@ async fn idle(b: &Browser, secs: u64) -> HarnessResult<Value> {
 
 async fn run(opts: &Options) -> HarnessResult<Value> {
     let server = api_server().await?;
-    let pages = vec![
-        ("/index.html", widget_page(&server.url)),
-        ("/floor.html", FLOOR_PAGE.to_owned()),
-        ("/probe.js", PROBE.to_owned()),
+    let mut pages: Vec<(String, Vec<u8>)> = vec![
+        (
+            "/index.html".to_owned(),
+            widget_page(&server.url).into_bytes(),
+        ),
+        ("/floor.html".to_owned(), FLOOR_PAGE.into()),
+        ("/probe.js".to_owned(), PROBE.into()),
     ];
+    if let Some(dir) = &opts.bare {
+        pages.push(("/bare.html".to_owned(), BARE_PAGE.into()));
+        for name in ["boot.js", "bare.js", "bare_bg.wasm"] {
+            let path = std::path::Path::new(dir).join(name);
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            pages.push((format!("/bare/{name}"), bytes));
+        }
+    }
+    let pages = pages
+        .iter()
+        .map(|(path, body)| (path.as_str(), body.clone()))
+        .collect();
     let csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                img-src 'self' https: data:; connect-src *";
     let site = HostSite::start(pages, csp).await?;
@@ -197,6 +220,10 @@ async fn run(opts: &Options) -> HarnessResult<Value> {
     eprintln!("bench: time to first input ({} loads each)", opts.loads);
     let floor = first_input(&b, &format!("{}/floor.html", site.url), opts.loads).await?;
     let widget = first_input(&b, &widget_url, opts.loads).await?;
+    let bare = match opts.bare {
+        Some(_) => first_input(&b, &format!("{}/bare.html", site.url), opts.loads).await?,
+        None => Value::Null,
+    };
 
     eprintln!("bench: memory");
     b.goto(&widget_url).await?;
@@ -227,7 +254,7 @@ async fn run(opts: &Options) -> HarnessResult<Value> {
     b.close().await;
 
     Ok(json!({
-        "first_input": { "floor": floor, "widget": widget },
+        "first_input": { "floor": floor, "bare_leptos": bare, "widget": widget },
         "memory": {
             "after_first_render": mem_first,
             "after_200_tab_switches_and_50_widgets": mem_after,
@@ -243,9 +270,13 @@ fn print(results: &Value) {
     println!("  {:<34} {:>8} {:>8} {:>8}", "page", "median", "min", "max");
     for (name, key) in [
         ("bare page with one input (floor)", "floor"),
+        ("bare Leptos page (reference)", "bare_leptos"),
         ("script-tag widget", "widget"),
     ] {
         let r = &fi[key];
+        if r.is_null() {
+            continue;
+        }
         println!(
             "  {:<34} {:>8} {:>8} {:>8}",
             name,

@@ -41,9 +41,9 @@ pub struct HostSite {
 }
 
 impl HostSite {
-    /// Serves `pages` (path such as `/index.html` → contents) and [`bundle_dir`] under
+    /// Serves `pages` (path such as `/index.html` → contents, text or bytes) and [`bundle_dir`] under
     /// `/bundle/`, with `csp` as the Content-Security-Policy of every answer.
-    pub async fn start(pages: Vec<(&str, String)>, csp: &str) -> HarnessResult<Self> {
+    pub async fn start<B: Into<Vec<u8>>>(pages: Vec<(&str, B)>, csp: &str) -> HarnessResult<Self> {
         let bundle = bundle_dir();
         if !bundle.join("oauthapp-login.js").exists() {
             return Err(format!(
@@ -57,7 +57,7 @@ impl HostSite {
         let site = Arc::new(Site {
             pages: pages
                 .into_iter()
-                .map(|(p, c)| (p.to_owned(), c.into_bytes()))
+                .map(|(p, c)| (p.to_owned(), c.into()))
                 .collect(),
             bundle,
             csp: csp.to_owned(),
