@@ -308,6 +308,53 @@ async fn two_drop_ins_of_one_app_sign_in_and_out_together() -> Result<(), String
 }
 
 #[tokio::test]
+async fn the_consent_drop_in_keeps_what_was_typed_across_a_language_switch() -> Result<(), String> {
+    let server = api_server().await?;
+    let body = format!(
+        "<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{}\" lang=\"en\" view=\"consent\"></oauthapp-login>",
+        server.url
+    );
+    let pages = vec![
+        ("/index.html", host_page(&body)),
+        ("/host.css", HOST_CSS.to_owned()),
+        ("/host.js", HOST_JS.to_owned()),
+    ];
+    let site = HostSite::start(pages, &csp(&server.url)).await?;
+    let browser = Browser::start().await?;
+    browser
+        .goto(&format!(
+            "{}/index.html?redirect_uri=https%3A%2F%2Fapp.example%2Fcb&scope=openid&state=s1",
+            site.url
+        ))
+        .await?;
+    wait_in_shadow(&browser, "#a", "input[name=userName]")
+        .await?
+        .send_keys("carol")
+        .await
+        .map_err(|e| e.to_string())?;
+    browser
+        .eval(
+            "document.getElementById('a').setAttribute('lang', 'zh-CN');",
+            vec![],
+        )
+        .await?;
+    wait_shadow_text(&browser, "#a", ".oa-consent", "用户名").await?;
+    let typed = wait_in_shadow(&browser, "#a", "input[name=userName]")
+        .await?
+        .prop("value")
+        .await
+        .map_err(|e| e.to_string())?;
+    assert_eq!(
+        typed.as_deref(),
+        Some("carol"),
+        "the consent view was rebuilt"
+    );
+    assert_eq!(violations(&browser).await?, Vec::<String>::new());
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
 async fn drop_in_follows_its_attributes() -> Result<(), String> {
     let (_server, _site, browser) = open(
         |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),

@@ -19,7 +19,7 @@ use super::reset_form::ResetPasswordForm;
 use super::signed_in::SignedIn;
 use super::tabs::{panel_id, tab_id, LoginTab, Tabs};
 use crate::api::{Client, Token};
-use crate::i18n::{provide_i18n, I18n, Key, Lang, Overrides};
+use crate::i18n::{provide_i18n, Key, Lang, Overrides};
 use crate::session::{provide_session, try_use_session, Claims, TokenStore};
 use crate::validate::DEFAULT_MIN_PWD;
 
@@ -136,7 +136,7 @@ pub fn LoginWidget(
     account_page: Option<AccountPage>,
 ) -> impl IntoView {
     let i18n = provide_i18n(lang.get_untracked(), strings);
-    follow_lang(i18n, lang);
+    i18n.follow(lang);
     let mut tabs = tabs.unwrap_or_else(|| LoginTab::ALL.to_vec());
     tabs.dedup();
     if tabs.is_empty() {
@@ -281,16 +281,4 @@ pub fn LoginWidget(
             <LiveRegion />
         </section>
     }
-}
-
-/// Switches `i18n` to each language `lang` takes after the first (a `None` keeps the one
-/// shown). Nothing is rebuilt: the texts re-render, the forms keep their values.
-fn follow_lang(i18n: I18n, lang: MaybeProp<Lang>) {
-    Effect::new(move |_| {
-        if let Some(lang) = lang.get() {
-            if lang != i18n.lang_untracked() {
-                i18n.set_lang(lang);
-            }
-        }
-    });
 }

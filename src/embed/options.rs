@@ -116,7 +116,7 @@ pub enum Applied {
 }
 
 impl EmbedOptions {
-    /// These options without `lang` and `theme`, which the sign-in views follow in place.
+    /// These options without `lang` and `theme`, which the views follow in place.
     pub fn without_looks(&self) -> EmbedOptions {
         EmbedOptions {
             lang: None,

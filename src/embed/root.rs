@@ -15,8 +15,8 @@ use crate::session::{provide_session, Session, TokenStore};
 ///
 /// One [`Session`] per server and application is provided to the views (so a change of
 /// `lang` or `view` keeps the person signed in), and mirrored into `session` for the host,
-/// which hears `signin` and `signout` through `notifier`. The sign-in views follow `lang`
-/// and `theme` in place (what the person typed stays); every other change of `options`
+/// which hears `signin` and `signout` through `notifier`. The views follow `lang` and
+/// `theme` in place (what the person typed or chose stays); every other change of `options`
 /// rebuilds the view, so the host's attribute changes take effect at once.
 pub fn embed_root(
     options: ArcRwSignal<EmbedOptions>,
@@ -38,8 +38,8 @@ pub fn embed_root(
         };
         let current = provide_session(TokenStore::for_client(&Client::new(&server_url, app_id)));
         mirror_session(current, session.clone(), notifier);
-        // `lang` and `theme` are followed in place by the sign-in widget; every other option
-        // rebuilds the view.
+        // `lang` and `theme` are followed in place by the views; every other option rebuilds
+        // the view.
         let looks = {
             let options = options.clone();
             Memo::new(move |_| options.with(|o| (o.lang, o.theme)))
@@ -52,7 +52,7 @@ pub fn embed_root(
         let theme = Signal::derive(move || looks.get().1);
         (move || {
             let opts = structure.get();
-            let looks = SignInLooks { lang, theme };
+            let looks = Looks { lang, theme };
             match opts.view {
                 EmbedView::SignIn => sign_in(&opts, app_id, None, looks).into_any(),
                 EmbedView::Apps => {
@@ -64,8 +64,7 @@ pub fn embed_root(
                 EmbedView::Points => {
                     sign_in(&opts, app_id, Some(AccountPage::Points), looks).into_any()
                 }
-                // The consent page takes its language and theme once: rebuilt on a change.
-                EmbedView::Consent => consent(&opts, app_id, lang.get(), theme.get()).into_any(),
+                EmbedView::Consent => consent(&opts, app_id, looks).into_any(),
             }
         })
         .into_any()
@@ -98,9 +97,9 @@ fn mirror_session(
     });
 }
 
-/// The options the sign-in widget follows without being rebuilt.
+/// The options the views follow without being rebuilt.
 #[derive(Clone, Copy)]
-struct SignInLooks {
+struct Looks {
     /// The language shown.
     lang: Signal<Lang>,
     /// The forced theme, if any.
@@ -113,7 +112,7 @@ fn sign_in(
     opts: &EmbedOptions,
     app_id: u64,
     page: Option<AccountPage>,
-    looks: SignInLooks,
+    looks: Looks,
 ) -> impl IntoView {
     let tabs = opts.tabs.clone().unwrap_or_else(|| LoginTab::ALL.to_vec());
     let first = opts
@@ -154,12 +153,14 @@ fn missing_app_id(lang: Option<Lang>) -> impl IntoView {
 
 /// The OAuth consent screen for the request in the page's URL (`redirect_uri`, `scope`,
 /// `state`, …), in the widget's frame and language.
-fn consent(opts: &EmbedOptions, app_id: u64, lang: Lang, theme: Option<Theme>) -> impl IntoView {
-    let i18n = provide_i18n(Some(lang), Overrides::new());
-    let client = Client::new(&opts.server_url, app_id).with_language(lang.tag());
-    let class = Theme::root_class(theme);
+fn consent(opts: &EmbedOptions, app_id: u64, looks: Looks) -> impl IntoView {
+    let Looks { lang, theme } = looks;
+    let i18n = provide_i18n(Some(lang.get_untracked()), Overrides::new());
+    i18n.follow(lang.into());
+    let client = Client::new(&opts.server_url, app_id).with_language(lang.get_untracked().tag());
+    let class = move || Theme::root_class(theme.get());
     view! {
-        <section class=class lang=lang.tag() aria-label=i18n.text(Key::WidgetLabel)>
+        <section class=class lang=move || i18n.lang().tag() aria-label=i18n.text(Key::WidgetLabel)>
             <ConsentScreen request=AuthRequest::from_query() client=client />
         </section>
     }

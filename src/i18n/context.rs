@@ -51,6 +51,18 @@ impl I18n {
         self.translator.update(|t| t.lang = lang);
     }
 
+    /// Switches to each language `lang` takes from now on (a `None` keeps the one shown).
+    /// Nothing is rebuilt: the texts re-render, and forms keep their values.
+    pub fn follow(self, lang: MaybeProp<Lang>) {
+        Effect::new(move |_| {
+            if let Some(lang) = lang.get() {
+                if lang != self.lang_untracked() {
+                    self.set_lang(lang);
+                }
+            }
+        });
+    }
+
     /// Replaces the host's overrides.
     pub fn set_overrides(&self, overrides: Overrides) {
         self.translator.update(|t| t.overrides = overrides);
