@@ -31,6 +31,30 @@ async fn start_flow(b: &Browser, server: &Server) -> HarnessResult<()> {
     b.wait_css(".oa-consent__form").await.map(|_| ())
 }
 
+// The demo's language picker switches the consent page in place: what was typed stays.
+#[tokio::test]
+async fn a_language_switch_keeps_what_was_typed_on_the_consent_page() -> HarnessResult<()> {
+    let server = Server::start().await?;
+    let b = Browser::start().await?;
+    start_flow(&b, &server).await?;
+    b.fill(".oa-consent__form input[name=userName]", "carol")
+        .await?;
+    b.eval(
+        "const s = document.querySelector('select[name=demo-lang]');
+         s.value = 'zh-CN';
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await?;
+    b.wait_text(".oa-consent__form", "用户名").await?;
+    assert_eq!(
+        b.value(".oa-consent__form input[name=userName]").await?,
+        "carol"
+    );
+    b.close().await;
+    Ok(())
+}
+
 #[tokio::test]
 async fn allow_exchanges_the_code_and_shows_the_claims() -> HarnessResult<()> {
     let server = Server::start().await?;

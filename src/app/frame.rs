@@ -6,13 +6,23 @@ use leptos::prelude::*;
 use crate::components::Theme;
 use crate::i18n::{provide_i18n, Key, Lang, Overrides};
 
-/// Provides the language and wraps `children` in the widget's root element.
+/// Provides the language and wraps `children` in the widget's root element; both follow their
+/// signals in place (nothing typed is lost).
 #[component]
-pub fn Framed(lang: Lang, theme: Option<Theme>, children: Children) -> impl IntoView {
-    let i18n = provide_i18n(Some(lang), Overrides::new());
-    let class = Theme::root_class(theme);
+pub fn Framed(
+    /// The language shown.
+    #[prop(into)]
+    lang: Signal<Lang>,
+    /// The forced theme, if any.
+    #[prop(into)]
+    theme: Signal<Option<Theme>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = provide_i18n(Some(lang.get_untracked()), Overrides::new());
+    i18n.follow(lang.into());
+    let class = move || Theme::root_class(theme.get());
     view! {
-        <section class=class lang=lang.tag() aria-label=i18n.text(Key::WidgetLabel)>
+        <section class=class lang=move || i18n.lang().tag() aria-label=i18n.text(Key::WidgetLabel)>
             {children()}
         </section>
     }

@@ -36,34 +36,25 @@ pub fn DemoApp() -> impl IntoView {
     let server_url = page_origin();
     let view_name = query.view.unwrap_or_default();
 
-    // The sign-in widget follows the toolbar's language and theme in place; the other views
-    // take them once and are rebuilt on a change.
+    // Every view follows the toolbar's language and theme in place: what was typed stays.
+    let forced = Signal::derive(move || theme.get().forced());
+    let client = Client::new(&server_url, DEMO_APP_ID).with_language(lang.get_untracked().tag());
     let content = match view_name.as_str() {
-        "phone" | "consent" | "thirdparty" => (move || {
-            let url = server_url.clone();
-            let lang = lang.get();
-            let forced = theme.get().forced();
-            let client = Client::new(&url, DEMO_APP_ID).with_language(lang.tag());
-            match view_name.as_str() {
-                "phone" => view! { <QrPhonePage server_url=url lang=lang /> }.into_any(),
-                "consent" => view! {
-                    <Framed lang=lang theme=forced>
-                        <ConsentScreen request=AuthRequest::from_query() client=client />
-                    </Framed>
-                }
-                .into_any(),
-                _ => view! {
-                    <Framed lang=lang theme=forced>
-                        <ThirdPartyDemo client=client />
-                    </Framed>
-                }
-                .into_any(),
-            }
-        })
+        "phone" => view! { <QrPhonePage server_url=server_url lang=lang /> }.into_any(),
+        "consent" => view! {
+            <Framed lang=lang theme=forced>
+                <ConsentScreen request=AuthRequest::from_query() client=client />
+            </Framed>
+        }
+        .into_any(),
+        "thirdparty" => view! {
+            <Framed lang=lang theme=forced>
+                <ThirdPartyDemo client=client />
+            </Framed>
+        }
         .into_any(),
         _ => view! {
-            <LoginWidget server_url=server_url app_id=DEMO_APP_ID lang=lang
-                theme=Signal::derive(move || theme.get().forced())
+            <LoginWidget server_url=server_url app_id=DEMO_APP_ID lang=lang theme=forced
                 countdown_secs=countdown show_guest=true allow_international=true
                 account_pages=true />
         }

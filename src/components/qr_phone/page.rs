@@ -78,9 +78,9 @@ pub fn QrPhonePage(
     /// The key shown by the web side (the address's `signInKey` unless said).
     #[prop(into, optional)]
     sign_in_key: Option<String>,
-    /// The language (from `navigator.languages` unless said).
-    #[prop(optional)]
-    lang: Option<Lang>,
+    /// The language (from `navigator.languages` unless said); a signal is followed in place.
+    #[prop(optional, into)]
+    lang: MaybeProp<Lang>,
     /// Replacements for any string.
     #[prop(optional)]
     strings: Overrides,
@@ -91,7 +91,8 @@ pub fn QrPhonePage(
     #[prop(optional)]
     on_confirmed: Option<Callback<Token>>,
 ) -> impl IntoView {
-    let i18n = provide_i18n(lang, strings);
+    let i18n = provide_i18n(lang.get_untracked(), strings);
+    i18n.follow(lang);
     let search = page_search();
     let app_id =
         app_id.or_else(|| query_param(&search, "appId").and_then(|a| app_id_from_text(&a)));
