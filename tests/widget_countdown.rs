@@ -18,13 +18,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod widget_support;
 use widget_support::*;
 
-/// Mounts a phone field with its "get code" button (2 s countdown) into a fresh element.
-fn mount_phone(error: RwSignal<Option<Message>>) -> (web_sys::HtmlElement, impl Drop) {
+/// Mounts a phone field with its "get code" button (a `secs` countdown) into a fresh element.
+fn mount_phone(error: RwSignal<Option<Message>>, secs: u32) -> (web_sys::HtmlElement, impl Drop) {
     let root = fresh();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_i18n(Some(Lang::En), Overrides::new());
         let config = LoginConfig {
-            countdown_secs: 2,
+            countdown_secs: secs,
             ..LoginConfig::default()
         };
         provide_login(LoginCtx::new(
@@ -65,20 +65,24 @@ fn clear_countdowns() {
 }
 
 // Guards against a countdown that is lost on re-mount, is shared between recipients, or never
-// ends.
+// ends. The countdown starts when the (fake) server has answered, a little after the click;
+// each label is read near the middle of a second of a 3 s countdown, so a slow machine
+// (hundreds of ms late) still reads the same label. The exact arithmetic is unit-tested with
+// a fake clock (components::countdown).
 #[wasm_bindgen_test]
 async fn countdown_after_send_survives_remount_and_ends() {
     clear_countdowns();
     fake_fetch();
     let error = RwSignal::new(None);
-    let (root, handle) = mount_phone(error);
+    let (root, handle) = mount_phone(error, 3);
     sleep(10).await;
     assert_eq!(button(&root), ("Get code".to_owned(), false));
     type_into(&root, "phone", "13800138000");
     click(&root, ".oa-send-code");
-    sleep(150).await;
+    sleep(300).await;
     assert_eq!(calls(), 1);
-    assert_eq!(button(&root), ("Resend in 2 s".to_owned(), true));
+    // About 0.3 s in: 2.7 s left.
+    assert_eq!(button(&root), ("Resend in 3 s".to_owned(), true));
     // Another recipient has no countdown.
     type_into(&root, "phone", "13900139000");
     sleep(300).await;
@@ -89,13 +93,15 @@ async fn countdown_after_send_survives_remount_and_ends() {
     // Unmount and mount again (a tab switch or a reload rebuilds the button).
     drop(handle);
     root.remove();
-    let (root, _handle) = mount_phone(error);
+    let (root, _handle) = mount_phone(error, 3);
     type_into(&root, "phone", "13800138000");
-    sleep(300).await;
+    sleep(600).await;
+    // About 1.5 s in: 1.5 s left.
     let (label, disabled) = button(&root);
     assert!(disabled, "the countdown survives a re-mount");
-    assert_eq!(label, "Resend in 1 s");
-    sleep(1500).await;
+    assert_eq!(label, "Resend in 2 s");
+    // About 4 s in: over.
+    sleep(2500).await;
     assert_eq!(button(&root), ("Get code".to_owned(), false));
     assert_eq!(error.get_untracked(), None);
     restore_fetch();
@@ -112,7 +118,7 @@ async fn too_soon_shows_time_left_from_the_store() {
         r#"window.__oaRoutes = { "SendSMSCode": { status: 429, body: '{"code":429,"data":null,"err":"too soon"}' } };"#,
     );
     let error = RwSignal::new(None);
-    let (root, _handle) = mount_phone(error);
+    let (root, _handle) = mount_phone(error, 2);
     type_into(&root, "phone", "13800138000");
     sleep(10).await;
     click(&root, ".oa-send-code");
