@@ -12,7 +12,12 @@ const FAKE_FETCH: &str = r#"
 window.__oaRealFetch = window.__oaRealFetch || window.fetch;
 window.__oaCalls = [];
 window.__oaRoutes = {};
+window.__oaPending = 0;
 window.fetch = function (req) {
+  // Counted until answered; a route that hangs is uncounted once it is known to hang.
+  window.__oaPending += 1;
+  let counted = true;
+  const settle = () => { if (counted) { counted = false; window.__oaPending -= 1; } };
   return (async () => {
     const body = await req.text();
     window.__oaCalls.push({ method: req.method, url: req.url, body: body,
@@ -24,12 +29,12 @@ window.fetch = function (req) {
       if ((method === null || method === req.method) && req.url.includes(frag)) {
         let a = window.__oaRoutes[key];
         if (Array.isArray(a)) { a = a.length > 1 ? a.shift() : a[0]; }
-        if (a.hang) { return new Promise(() => {}); }
+        if (a.hang) { settle(); return new Promise(() => {}); }
         return new Response(a.body, { status: a.status });
       }
     }
     return new Response('{"code":200,"data":true,"err":""}', { status: 200 });
-  })();
+  })().finally(settle);
 };
 "#;
 
@@ -161,10 +166,9 @@ pub fn click(root: &web_sys::Element, selector: &str) {
         .click();
 }
 
-/// Waits `ms` milliseconds.
-pub async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
-}
+#[path = "../shared/settle.rs"]
+mod settle;
+pub use settle::sleep;
 
 /// Waits up to 2 s until `cond` holds; false if it never did.
 pub async fn until(mut cond: impl FnMut() -> bool) -> bool {

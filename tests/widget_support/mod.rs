@@ -13,7 +13,11 @@ window.__oaRealFetch = window.__oaRealFetch || window.fetch;
 window.__oaCalls = [];
 window.__oaHang = false;
 window.__oaRoutes = {};
+window.__oaPending = 0;
 window.fetch = function (req) {
+  const counted = !window.__oaHang;
+  if (counted) { window.__oaPending += 1; }
+  const settle = () => { if (counted) { window.__oaPending -= 1; } };
   return (async () => {
     const body = await req.text();
     window.__oaCalls.push({ url: req.url, body: body, lang: req.headers.get('Accept-Language') });
@@ -29,7 +33,7 @@ window.fetch = function (req) {
       }
     }
     return new Response('{"code":200,"data":true,"err":""}', { status: 200 });
-  })();
+  })().finally(settle);
 };
 "#;
 
@@ -89,6 +93,6 @@ pub fn click(root: &web_sys::Element, selector: &str) {
         .click();
 }
 
-pub async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
-}
+#[path = "../shared/settle.rs"]
+mod settle;
+pub use settle::sleep;
