@@ -35,12 +35,6 @@ fn error_of(root: &web_sys::Element, name: &str) -> Option<String> {
     }
 }
 
-fn active_name() -> Option<String> {
-    document()
-        .active_element()
-        .and_then(|e| e.get_attribute("name"))
-}
-
 fn alert_text(root: &web_sys::Element) -> Option<String> {
     let p = find(root, ".oa-form__error");
     (!p.has_attribute("hidden")).then(|| p.text_content().unwrap_or_default())

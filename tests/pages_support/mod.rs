@@ -38,11 +38,6 @@ window.fetch = function (req) {
 };
 "#;
 
-/// Runs JavaScript in the page.
-pub fn eval(code: &str) -> JsValue {
-    js_sys::eval(code).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// Installs the fake `fetch` (with no routes and no calls).
 pub fn fake_fetch() {
     eval(FAKE_FETCH);
@@ -86,24 +81,12 @@ pub fn calls() -> Vec<serde_json::Value> {
     serde_json::from_str(&text).unwrap_or_default()
 }
 
-/// The page's document.
-pub fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 /// A fresh element in the body to mount into.
 pub fn fresh() -> web_sys::HtmlElement {
     let el = document().create_element("div").unwrap();
     el.set_class_name("oa-widget");
     document().body().unwrap().append_child(&el).unwrap();
     el.unchecked_into()
-}
-
-/// The element matching `selector` under `root` (the test fails if there is none).
-pub fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {selector}"))
 }
 
 /// Whether an element matches `selector` under `root`.
@@ -159,15 +142,13 @@ pub fn select(root: &web_sys::Element, name: &str, value: &str) {
         .unwrap();
 }
 
-/// Clicks the element matching `selector`.
-pub fn click(root: &web_sys::Element, selector: &str) {
-    find(root, selector)
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
-}
-
+#[path = "../shared/dom.rs"]
+mod dom;
 #[path = "../shared/settle.rs"]
 mod settle;
+// Each test file uses part of these (as of the rest of this module).
+#[allow(unused_imports)]
+pub use dom::{active_name, click, document, eval, find};
 pub use settle::sleep;
 
 /// Waits up to 2 s until `cond` holds; false if it never did.
@@ -190,13 +171,6 @@ pub fn error_of(root: &web_sys::Element, name: &str) -> Option<String> {
     let id = el.get_attribute("aria-describedby")?;
     let p = document().get_element_by_id(&id)?;
     (!p.has_attribute("hidden")).then(|| p.text_content().unwrap_or_default())
-}
-
-/// The name of the focused control.
-pub fn active_name() -> Option<String> {
-    document()
-        .active_element()
-        .and_then(|e| e.get_attribute("name"))
 }
 
 /// A JWT-shaped token (unsigned) carrying `claims`.

@@ -37,10 +37,6 @@ window.fetch = function (req) {
 };
 "#;
 
-pub fn eval(code: &str) -> wasm_bindgen::JsValue {
-    js_sys::eval(code).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
-}
-
 pub fn fake_fetch() {
     eval(FAKE_FETCH);
 }
@@ -55,21 +51,11 @@ pub fn calls() -> u32 {
         .unwrap_or(-1.0) as u32
 }
 
-pub fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 /// A fresh element in the body to mount into.
 pub fn fresh() -> web_sys::HtmlElement {
     let el = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     el.unchecked_into()
-}
-
-pub fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {selector}"))
 }
 
 pub fn input(root: &web_sys::Element, name: &str) -> web_sys::HtmlInputElement {
@@ -87,12 +73,11 @@ pub fn type_into(root: &web_sys::Element, name: &str, value: &str) {
     f.call1(&wasm_bindgen::JsValue::NULL, &el).unwrap();
 }
 
-pub fn click(root: &web_sys::Element, selector: &str) {
-    find(root, selector)
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
-}
-
+#[path = "../shared/dom.rs"]
+mod dom;
 #[path = "../shared/settle.rs"]
 mod settle;
+// Each test file uses part of these (as of the rest of this module).
+#[allow(unused_imports)]
+pub use dom::{active_name, click, document, eval, find};
 pub use settle::sleep;
