@@ -2,7 +2,10 @@
 //! from another origin than the API, under a strict Content-Security-Policy, with host CSS
 //! that tries to restyle every input and button.
 
-use oauthapp_e2e::drop_in::{api_server, wait_in_shadow, wait_shadow_text, HostSite};
+use oauthapp_e2e::drop_in::{
+    api_server, click_in_shadow, shadow_value, type_in_shadow, wait_in_shadow, wait_shadow_text,
+    HostSite,
+};
 use oauthapp_e2e::{Browser, HarnessResult, Server};
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -153,17 +156,9 @@ async fn sign_in_through(
     pwd: &str,
 ) -> HarnessResult<()> {
     for (input, value) in [("userName", user), ("pwd", pwd)] {
-        wait_in_shadow(browser, host, &format!("input[name={input}]"))
-            .await?
-            .send_keys(value)
-            .await
-            .map_err(|e| e.to_string())?;
+        type_in_shadow(browser, host, &format!("input[name={input}]"), value).await?;
     }
-    wait_in_shadow(browser, host, ".oa-submit")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())
+    click_in_shadow(browser, host, ".oa-submit").await
 }
 
 #[tokio::test]
@@ -250,11 +245,7 @@ async fn drop_in_sign_in_dispatches_signin_and_signout_to_the_host() -> Result<(
     assert_eq!(session["claims"]["unique_name"], "dropin_user");
     wait_shadow_text(&browser, "#a", ".oa-signed-in", "dropin_user").await?;
 
-    wait_in_shadow(&browser, "#a", ".oa-sign-out")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    click_in_shadow(&browser, "#a", ".oa-sign-out").await?;
     wait_event(&browser, "signout").await?;
     let session = browser
         .eval("return document.getElementById('a').session;", vec![])
@@ -296,11 +287,7 @@ async fn two_drop_ins_of_one_app_sign_in_and_out_together() -> Result<(), String
     assert_eq!(targets, vec![json!("a"), json!("b")]);
 
     // Signing out in either signs out both.
-    wait_in_shadow(&browser, "#b", ".oa-sign-out")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    click_in_shadow(&browser, "#b", ".oa-sign-out").await?;
     wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
     wait_in_shadow(&browser, "#b", "input[name=userName]").await?;
     browser.close().await;
@@ -327,11 +314,7 @@ async fn the_consent_drop_in_keeps_what_was_typed_across_a_language_switch() -> 
             site.url
         ))
         .await?;
-    wait_in_shadow(&browser, "#a", "input[name=userName]")
-        .await?
-        .send_keys("carol")
-        .await
-        .map_err(|e| e.to_string())?;
+    type_in_shadow(&browser, "#a", "input[name=userName]", "carol").await?;
     browser
         .eval(
             "document.getElementById('a').setAttribute('lang', 'zh-CN');",
@@ -339,14 +322,9 @@ async fn the_consent_drop_in_keeps_what_was_typed_across_a_language_switch() -> 
         )
         .await?;
     wait_shadow_text(&browser, "#a", ".oa-consent", "用户名").await?;
-    let typed = wait_in_shadow(&browser, "#a", "input[name=userName]")
-        .await?
-        .prop("value")
-        .await
-        .map_err(|e| e.to_string())?;
     assert_eq!(
-        typed.as_deref(),
-        Some("carol"),
+        shadow_value(&browser, "#a", "input[name=userName]").await?,
+        "carol",
         "the consent view was rebuilt"
     );
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
@@ -369,11 +347,7 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
     };
 
     // What the person typed survives the host's language and theme switches.
-    wait_in_shadow(&browser, "#a", "input[name=userName]")
-        .await?
-        .send_keys("alice")
-        .await
-        .map_err(|e| e.to_string())?;
+    type_in_shadow(&browser, "#a", "input[name=userName]", "alice").await?;
     set("lang", "zh-CN").await?;
     wait_shadow_text(&browser, "#a", ".oa-submit", "登录").await?;
     let lang = wait_in_shadow(&browser, "#a", ".oa-widget")
@@ -385,14 +359,9 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
 
     set("theme", "dark").await?;
     wait_in_shadow(&browser, "#a", ".oa-widget.oa-theme--dark").await?;
-    let typed = wait_in_shadow(&browser, "#a", "input[name=userName]")
-        .await?
-        .prop("value")
-        .await
-        .map_err(|e| e.to_string())?;
     assert_eq!(
-        typed.as_deref(),
-        Some("alice"),
+        shadow_value(&browser, "#a", "input[name=userName]").await?,
+        "alice",
         "lang and theme kept the form"
     );
 

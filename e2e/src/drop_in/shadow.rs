@@ -53,3 +53,36 @@ pub async fn wait_shadow_text(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Waits for `inner` in `host`'s shadow root and types `text` into it.
+pub async fn type_in_shadow(
+    browser: &Browser,
+    host: &str,
+    inner: &str,
+    text: &str,
+) -> HarnessResult<()> {
+    wait_in_shadow(browser, host, inner)
+        .await?
+        .send_keys(text)
+        .await
+        .map_err(|e| format!("type into `{inner}` in `{host}`: {e}"))
+}
+
+/// Waits for `inner` in `host`'s shadow root and clicks it.
+pub async fn click_in_shadow(browser: &Browser, host: &str, inner: &str) -> HarnessResult<()> {
+    wait_in_shadow(browser, host, inner)
+        .await?
+        .click()
+        .await
+        .map_err(|e| format!("click `{inner}` in `{host}`: {e}"))
+}
+
+/// The current value of the input `inner` in `host`'s shadow root.
+pub async fn shadow_value(browser: &Browser, host: &str, inner: &str) -> HarnessResult<String> {
+    Ok(wait_in_shadow(browser, host, inner)
+        .await?
+        .prop("value")
+        .await
+        .map_err(|e| format!("value of `{inner}` in `{host}`: {e}"))?
+        .unwrap_or_default())
+}
