@@ -80,14 +80,19 @@ pub async fn sign_out(browser: &Browser) -> HarnessResult<()> {
     browser.wait_css("[role=tablist]").await.map(|_| ())
 }
 
-/// On the phone or email tab: types `to`, asks for a code, reads it from the outbox and
-/// types it in.
-pub async fn get_and_type_code(browser: &Browser, field: &str, to: &str) -> HarnessResult<()> {
+/// On the phone or email tab: types `to` into the input called `field`, asks for a code and
+/// reads it from the outbox.
+pub async fn request_code(browser: &Browser, field: &str, to: &str) -> HarnessResult<String> {
     browser
         .fill(&in_panel(&format!("input[name={field}]")), to)
         .await?;
     browser.click(&in_panel(".oa-send-code")).await?;
-    let code = wait_for_code(browser, to).await?;
+    wait_for_code(browser, to).await
+}
+
+/// [`request_code`], then types the code in.
+pub async fn get_and_type_code(browser: &Browser, field: &str, to: &str) -> HarnessResult<()> {
+    let code = request_code(browser, field, to).await?;
     browser.fill(&in_panel("input[name=code]"), &code).await
 }
 

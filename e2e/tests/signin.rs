@@ -3,8 +3,8 @@
 //! what lands in localStorage.
 
 use oauthapp_e2e::demo::{
-    account_sign_in, account_sign_up, get_and_type_code, in_panel, open_demo, select_tab, sign_out,
-    stored_token, wait_for_code, wait_form_error, SIGNED_IN,
+    account_sign_in, account_sign_up, get_and_type_code, in_panel, open_demo, request_code,
+    select_tab, sign_out, stored_token, wait_for_code, wait_form_error, SIGNED_IN,
 };
 use oauthapp_e2e::{Browser, HarnessResult, Server, ServerOptions};
 use serde_json::{json, Value};
@@ -147,10 +147,7 @@ async fn wrong_code_is_refused_and_nothing_is_stored() -> HarnessResult<()> {
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
     select_tab(&b, "phone").await?;
-    b.fill(&in_panel("input[name=phone]"), "13900139000")
-        .await?;
-    b.click(&in_panel(".oa-send-code")).await?;
-    let code = wait_for_code(&b, "13900139000").await?;
+    let code = request_code(&b, "phone", "13900139000").await?;
     let wrong = if code == "000000" { "111111" } else { "000000" };
     b.fill(&in_panel("input[name=code]"), wrong).await?;
     b.click(&in_panel(".oa-submit")).await?;
@@ -171,10 +168,7 @@ async fn the_send_code_button_counts_down_and_survives_a_reload() -> HarnessResu
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
     select_tab(&b, "phone").await?;
-    b.fill(&in_panel("input[name=phone]"), "13700137000")
-        .await?;
-    b.click(&in_panel(".oa-send-code")).await?;
-    wait_for_code(&b, "13700137000").await?;
+    request_code(&b, "phone", "13700137000").await?;
     let button = in_panel(".oa-send-code");
     b.wait_text(&button, " s").await?;
     let disabled = b.wait_css(&button).await?.prop("disabled").await;
