@@ -47,24 +47,27 @@ impl Session {
             expiry_timer: StoredValue::new_local(None),
         };
         session.refresh();
+        // Re-reads the store when `changed` is this session's key, or `None` (for the
+        // `storage` event: another tab cleared the whole storage).
+        let on_change = move |changed: Option<String>| {
+            if changed.is_none_or(|changed| changed == key) {
+                session.refresh();
+            }
+        };
         let other_tabs = {
-            let key = key.clone();
+            let on_change = on_change.clone();
             window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
-                // `key` is null when another tab cleared the whole storage.
-                if event.key().is_none_or(|changed| changed == key) {
-                    session.refresh();
-                }
+                on_change(event.key())
             })
         };
         // The `storage` event never reaches the page that wrote: other widgets of this page
         // hear of a sign-in or sign-out through `SESSION_EVENT` instead.
         let this_page = window_event_listener_untyped(SESSION_EVENT, move |event| {
-            let changed = event
-                .dyn_ref::<CustomEvent>()
-                .and_then(|e| e.detail().as_string());
-            if changed.is_none_or(|changed| changed == key) {
-                session.refresh();
-            }
+            on_change(
+                event
+                    .dyn_ref::<CustomEvent>()
+                    .and_then(|e| e.detail().as_string()),
+            )
         });
         on_cleanup(move || {
             other_tabs.remove();
