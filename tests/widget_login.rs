@@ -297,4 +297,12 @@ async fn lang_and_theme_signals_switch_in_place_and_keep_what_was_typed() {
         .get_attribute("class")
         .unwrap_or_default();
     assert!(!class.contains("oa-theme--dark"), "class: {class}");
+
+    // The server is asked for the language shown now, so its own sentences follow too.
+    fake_fetch();
+    click(&root, ".oa-submit");
+    sleep(30).await;
+    let asked = eval("window.__oaCalls.length === 1 ? window.__oaCalls[0].lang : null");
+    assert_eq!(asked.as_string().as_deref(), Some("zh-CN"));
+    restore_fetch();
 }

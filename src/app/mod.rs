@@ -38,7 +38,8 @@ pub fn DemoApp() -> impl IntoView {
 
     // Every view follows the toolbar's language and theme in place: what was typed stays.
     let forced = Signal::derive(move || theme.get().forced());
-    let client = Client::new(&server_url, DEMO_APP_ID).with_language(lang.get_untracked().tag());
+    // The views ask the server for the language shown at each call.
+    let client = Client::new(&server_url, DEMO_APP_ID);
     let content = match view_name.as_str() {
         "phone" => view! { <QrPhonePage server_url=server_url lang=lang /> }.into_any(),
         "consent" => view! {

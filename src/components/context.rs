@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::config::LoginConfig;
 use crate::api::{ApiError, Client, Token};
-use crate::i18n::{message_for_error, Key, Message};
+use crate::i18n::{message_for_error, use_i18n, I18n, Key, Message};
 
 /// What every form of one widget shares. Cheap to copy.
 #[derive(Clone, Copy, Debug)]
@@ -18,22 +18,26 @@ pub struct LoginCtx {
     pub status: RwSignal<Option<Message>>,
     /// Called with the token of every successful sign-in or sign-up.
     on_token: Option<Callback<Token>>,
+    /// The strings of this part of the tree, whose language the client asks the server for.
+    i18n: I18n,
 }
 
 impl LoginCtx {
-    /// A context for `client` with `config`, handing tokens to `on_token`.
+    /// A context for `client` with `config`, handing tokens to `on_token`; its requests ask
+    /// for the language of the i18n context above (see [`use_i18n`]).
     pub fn new(client: Client, config: LoginConfig, on_token: Option<Callback<Token>>) -> Self {
         LoginCtx {
             client: StoredValue::new(client),
             config: StoredValue::new(config),
             status: RwSignal::new(None),
             on_token,
+            i18n: use_i18n(),
         }
     }
 
-    /// The API client.
+    /// The API client, asking for the language shown now.
     pub fn client(&self) -> Client {
-        self.client.get_value()
+        self.i18n.localize(&self.client.get_value())
     }
 
     /// The host's choices.

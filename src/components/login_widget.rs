@@ -150,7 +150,8 @@ pub fn LoginWidget(
     let screen = RwSignal::new(Screen::Tabs);
     let prefill = RwSignal::new(String::new());
 
-    let client = Client::new(&server_url, app_id).with_language(i18n.lang_untracked().tag());
+    // The context's client() adds the language shown at each call.
+    let client = Client::new(&server_url, app_id);
     let client = match timeout {
         Some(t) => client.with_timeout(t),
         None => client,

@@ -157,7 +157,8 @@ fn consent(opts: &EmbedOptions, app_id: u64, looks: Looks) -> impl IntoView {
     let Looks { lang, theme } = looks;
     let i18n = provide_i18n(Some(lang.get_untracked()), Overrides::new());
     i18n.follow(lang.into());
-    let client = Client::new(&opts.server_url, app_id).with_language(lang.get_untracked().tag());
+    // ConsentScreen asks for the language shown at each call.
+    let client = Client::new(&opts.server_url, app_id);
     let class = move || Theme::root_class(theme.get());
     view! {
         <section class=class lang=move || i18n.lang().tag() aria-label=i18n.text(Key::WidgetLabel)>

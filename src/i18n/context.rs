@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::{Key, Lang, Message, Overrides, Translator};
+use crate::api::Client;
 
 /// The widget's strings, reactive: reading a text inside a view re-renders it when the
 /// language or the overrides change. Cheap to copy.
@@ -49,6 +50,12 @@ impl I18n {
     /// Switches the language.
     pub fn set_lang(&self, lang: Lang) {
         self.translator.update(|t| t.lang = lang);
+    }
+
+    /// `client` asking the server for the language shown now (`Accept-Language`), so that
+    /// the server's own sentences come in it, even after an in-place switch.
+    pub fn localize(&self, client: &Client) -> Client {
+        client.with_language(self.lang_untracked().tag())
     }
 
     /// Switches to each language `lang` takes from now on (a `None` keeps the one shown).

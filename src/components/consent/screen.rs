@@ -147,7 +147,7 @@ fn ConsentForm(
 
     let grant = Action::new_local(move |req: &GrantCodeRequest| {
         let req = req.clone();
-        let client = client.clone();
+        let client = i18n.localize(&client);
         async move {
             match client.grant_code(&req).await {
                 Ok(g) => leave(vec![("code", g.code)]),

@@ -72,7 +72,7 @@ pub fn ThirdPartyDemo(
             stage.set(Stage::Exchanging);
             let exchange = Action::new_local(move |code: &String| {
                 let code = code.clone();
-                let client = client.clone();
+                let client = i18n.localize(&client);
                 async move {
                     let next = match client.authorize(&code).await {
                         Ok(token) => done(&token),

@@ -119,7 +119,7 @@ pub fn QrPhonePage(
             let Some((client, key)) = target else {
                 return;
             };
-            let next = match client.qr_scan(&key).await {
+            let next = match i18n.localize(&client).qr_scan(&key).await {
                 Ok(card) => Stage::Card(card),
                 Err(e) => Stage::ScanFailed(message_for_error(&e)),
             };
@@ -135,7 +135,7 @@ pub fn QrPhonePage(
     let error = RwSignal::new(None::<Message>);
     let confirm = Action::new_local(move |req: &QrSignUpRequest| {
         let req = req.clone();
-        let client = target.get_value().map(|(c, _)| c);
+        let client = target.get_value().map(|(c, _)| i18n.localize(&c));
         async move {
             let Some(client) = client else {
                 return;
