@@ -40,19 +40,22 @@ pub fn embed_root(
         mirror_session(current, session.clone(), notifier);
         // `lang` and `theme` are followed in place by the views; every other option rebuilds
         // the view.
-        let looks = {
-            let options = options.clone();
-            Memo::new(move |_| options.with(|o| (o.lang, o.theme)))
+        let looks = Looks {
+            lang: {
+                let options = options.clone();
+                Memo::new(move |_| options.with(|o| o.lang.unwrap_or_else(Lang::detect))).into()
+            },
+            theme: {
+                let options = options.clone();
+                Memo::new(move |_| options.with(|o| o.theme)).into()
+            },
         };
         let structure = {
             let options = options.clone();
             Memo::new(move |_| options.with(|o| o.without_looks()))
         };
-        let lang = Signal::derive(move || looks.get().0.unwrap_or_else(Lang::detect));
-        let theme = Signal::derive(move || looks.get().1);
         (move || {
             let opts = structure.get();
-            let looks = Looks { lang, theme };
             match opts.view {
                 EmbedView::SignIn => sign_in(&opts, app_id, None, looks).into_any(),
                 EmbedView::Apps => {
