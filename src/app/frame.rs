@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::Theme;
+use crate::flows::Theme;
 use crate::i18n::{provide_i18n, Key, Lang, Overrides};
 
 /// Provides the language and wraps `children` in the widget's root element; both follow their

@@ -9,18 +9,21 @@
 mod frame;
 mod outbox;
 mod query;
+mod third_party;
 mod toolbar;
 
 use leptos::prelude::*;
 
 use crate::api::Client;
-use crate::components::countdown::DEFAULT_COUNTDOWN_SECS;
-use crate::components::{AuthRequest, ConsentScreen, LoginWidget, QrPhonePage, ThirdPartyDemo};
+use crate::flows::code::countdown::DEFAULT_COUNTDOWN_SECS;
+use crate::flows::{AuthRequest, ConsentScreen, LoginWidget, QrPhonePage};
 use crate::i18n::Lang;
 use frame::Framed;
 use outbox::OutboxPanel;
 use query::DemoQuery;
 use toolbar::{DemoTheme, Toolbar};
+
+pub use third_party::{jwt_claims, ThirdPartyDemo, STATE_KEY};
 
 /// The application id the demo uses (built into the reference server).
 pub const DEMO_APP_ID: u64 = 2;

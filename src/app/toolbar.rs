@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::Theme;
+use crate::flows::Theme;
 use crate::i18n::Lang;
 
 /// The theme the demo asks of the widget.

@@ -18,16 +18,24 @@
 //!   [`MAX_PWD`]; not trimmed, since a space may be part of a password; the confirmation must
 //!   be identical;
 //! - codes: exactly [`CODE_LEN`] ASCII digits;
-//! - nicknames: optional, at most [`MAX_NICKNAME`] characters.
+//! - nicknames: optional, at most [`MAX_NICKNAME`] characters;
+//! - a consent's validity: 1 to 99 whole days ([`days`]);
+//! - URLs from outside (redirects, images, links): [`url`]; the profile's fields: [`profile`];
+//!   a recharge: [`points`].
 
 mod account;
 mod code;
+mod days;
 mod email;
 mod password;
 mod phone;
+pub mod points;
+pub mod profile;
+pub mod url;
 
 pub use account::{nickname, sign_in_name, user_name, MAX_NICKNAME, MAX_USER_NAME, MIN_USER_NAME};
 pub use code::{code, CODE_LEN};
+pub use days::{days, DAYS};
 pub use email::email;
 pub use password::{confirm, password, required_pwd, DEFAULT_MIN_PWD, MAX_PWD};
 pub use phone::phone;

@@ -1,0 +1,285 @@
+//! The whole widget: tabs of sign-in methods, sign-up, password reset, guest sign-in, and the
+//! signed-in view.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::api::{Client, Token};
+use crate::flows::account::{AccountForm, FormMode};
+use crate::flows::code::countdown::DEFAULT_COUNTDOWN_SECS;
+use crate::flows::code::{EmailForm, PhoneForm};
+use crate::flows::context::{provide_login, LoginCtx};
+use crate::flows::guest::GuestButton;
+use crate::flows::qr::{QrSignIn, DEFAULT_QR_SCOPES, DEFAULT_QR_TEMPLATE};
+use crate::flows::reset::ResetPasswordForm;
+use crate::flows::signed_in::SignedIn;
+use crate::i18n::{provide_i18n, Key, Lang, Overrides};
+use crate::options::LoginConfig;
+use crate::pages::{AccountPage, AccountPages};
+use crate::session::{provide_session, try_use_session, Claims, TokenStore};
+use crate::ui::unique_id;
+use crate::ui::LiveRegion;
+use crate::ui::{panel_id, tab_id, LoginTab, Tabs};
+use crate::validate::DEFAULT_MIN_PWD;
+
+/// A forced colour theme (otherwise the widget follows `prefers-color-scheme`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The classes of the widget's root element: `oa-widget`, plus the forced theme if any
+    /// (otherwise the CSS follows `prefers-color-scheme`).
+    pub fn root_class(theme: Option<Theme>) -> &'static str {
+        match theme {
+            None => "oa-widget",
+            Some(Theme::Light) => "oa-widget oa-theme--light",
+            Some(Theme::Dark) => "oa-widget oa-theme--dark",
+        }
+    }
+}
+
+/// What the widget shows besides the signed-in view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Screen {
+    /// The tabs.
+    Tabs,
+    /// The password reset.
+    Reset,
+}
+
+/// The sign-in widget. Put it on the host's sign-in page:
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use oauthapp_login::components::{LoginTab, LoginWidget};
+/// # fn demo() -> impl IntoView {
+/// view! {
+///     <LoginWidget
+///         server_url="https://www.oauthapp.com"
+///         app_id=2
+///         tabs=vec![LoginTab::Account, LoginTab::Phone, LoginTab::Email]
+///         show_guest=true
+///         on_login=Callback::new(|(token, claims)| { let _ = (token, claims); })
+///     />
+/// }
+/// # }
+/// ```
+#[component]
+pub fn LoginWidget(
+    /// The server, e.g. `https://www.oauthapp.com` (empty: the page's own origin).
+    #[prop(into)]
+    server_url: String,
+    /// The application id.
+    app_id: u64,
+    /// The tabs shown, in order (all of them unless said).
+    #[prop(optional)]
+    tabs: Option<Vec<LoginTab>>,
+    /// The tab open first (the first tab unless said).
+    #[prop(optional)]
+    initial_tab: Option<LoginTab>,
+    /// The language (from `navigator.languages` unless said). May be a signal: the widget
+    /// then switches language in place, keeping what was typed.
+    #[prop(optional, into)]
+    lang: MaybeProp<Lang>,
+    /// Replacements for any string (see [`Overrides`]).
+    #[prop(optional)]
+    strings: Overrides,
+    /// Seconds before a code may be asked for again.
+    #[prop(default = DEFAULT_COUNTDOWN_SECS)]
+    countdown_secs: u32,
+    /// The shortest password accepted at sign-up and reset.
+    #[prop(default = DEFAULT_MIN_PWD)]
+    min_pwd: usize,
+    /// Whether `+<country><number>` phone numbers are accepted.
+    #[prop(optional)]
+    allow_international: bool,
+    /// Whether sign-up also asks for a phone and its code (the app verifies phones).
+    #[prop(optional)]
+    verify_phone: bool,
+    /// Whether sign-up also asks for an email and its code (the app verifies emails).
+    #[prop(optional)]
+    verify_email: bool,
+    /// Whether the guest (unionID, platform `web`) button is shown.
+    #[prop(optional)]
+    show_guest: bool,
+    /// A forced theme (follows the system unless said). May be a signal, followed in place.
+    #[prop(optional, into)]
+    theme: MaybeProp<Theme>,
+    /// The time after which a call is abandoned (the client's 15 s unless said).
+    #[prop(optional)]
+    timeout: Option<Duration>,
+    /// Called with the token and its decoded claims after every sign-in or sign-up (the token
+    /// is already saved in the session).
+    #[prop(optional)]
+    on_login: Option<Callback<(Token, Claims)>>,
+    /// Called after the person signs out.
+    #[prop(optional)]
+    on_logout: Option<Callback<()>>,
+    /// What the QR tab's code encodes (D5): a template with `{serverUrl}`, `{appId}` and
+    /// `{signInKey}` ([`DEFAULT_QR_TEMPLATE`](super::DEFAULT_QR_TEMPLATE) unless said).
+    #[prop(optional, into)]
+    qr_template: Option<String>,
+    /// The scopes the QR sign-in asks the mini-program user for (`openid profile` unless said).
+    #[prop(optional, into)]
+    qr_scopes: Option<String>,
+    /// Whether the signed-in view also offers the authorized apps, profile and points pages.
+    #[prop(optional)]
+    account_pages: bool,
+    /// The signed-in page shown first when `account_pages` is on (the profile unless said).
+    #[prop(optional)]
+    account_page: Option<AccountPage>,
+) -> impl IntoView {
+    let i18n = provide_i18n(lang.get_untracked(), strings);
+    i18n.follow(lang);
+    let mut tabs = tabs.unwrap_or_else(|| LoginTab::ALL.to_vec());
+    tabs.dedup();
+    if tabs.is_empty() {
+        tabs = LoginTab::ALL.to_vec();
+    }
+    let first = initial_tab
+        .filter(|t| tabs.contains(t))
+        .or_else(|| tabs.first().copied())
+        .unwrap_or(LoginTab::Account);
+    let selected = RwSignal::new(first);
+    let screen = RwSignal::new(Screen::Tabs);
+    let prefill = RwSignal::new(String::new());
+
+    // The context's client() adds the language shown at each call.
+    let client = Client::new(&server_url, app_id);
+    let client = match timeout {
+        Some(t) => client.with_timeout(t),
+        None => client,
+    };
+    let config = LoginConfig {
+        countdown_secs,
+        min_pwd,
+        allow_international,
+        verify_phone,
+        verify_email,
+        ..LoginConfig::default()
+    };
+    // The host's session if it provided one, else one scoped to this server and app.
+    let session =
+        try_use_session().unwrap_or_else(|| provide_session(TokenStore::for_client(&client)));
+    let on_token = Callback::new(move |token: Token| {
+        session.sign_in(&token);
+        let claims = Claims::from_jwt(&token.access_token).unwrap_or_default();
+        if let Some(cb) = on_login {
+            cb.run((token, claims));
+        }
+    });
+    let ctx = provide_login(LoginCtx::new(client, config, Some(on_token)));
+
+    let prefix = unique_id("login");
+    let user = session.claims();
+    let signed_in = session.is_signed_in();
+    let sign_out = Callback::new(move |()| {
+        session.sign_out();
+        screen.set(Screen::Tabs);
+        ctx.announce(Key::SignedOut);
+        if let Some(cb) = on_logout {
+            cb.run(());
+        }
+    });
+    let on_reset = Callback::new(move |to: String| {
+        prefill.set(to);
+        selected.set(LoginTab::Account);
+        screen.set(Screen::Tabs);
+    });
+    let on_forgot = Callback::new(move |()| {
+        ctx.status.set(None);
+        screen.set(Screen::Reset);
+    });
+
+    let class = move || Theme::root_class(theme.get());
+    let tabs = StoredValue::new(tabs);
+    let prefix = StoredValue::new(prefix);
+
+    let panels = move || {
+        let tabs = tabs.get_value();
+        let prefix = prefix.get_value();
+        let name = prefill.get_untracked();
+        let list = tabs.clone();
+        let panels = tabs
+            .into_iter()
+            .map(|tab| {
+                let form = match tab {
+                    LoginTab::Account => view! {
+                        <AccountForm mode=FormMode::SignIn user_name=name.clone() on_forgot=on_forgot />
+                    }
+                    .into_any(),
+                    LoginTab::Phone => view! { <PhoneForm /> }.into_any(),
+                    LoginTab::Email => view! { <EmailForm /> }.into_any(),
+                    LoginTab::Qr => {
+                        let active = Signal::derive(move || selected.get() == LoginTab::Qr);
+                        let scopes =
+                            qr_scopes.clone().unwrap_or_else(|| DEFAULT_QR_SCOPES.to_owned());
+                        let template =
+                            qr_template.clone().unwrap_or_else(|| DEFAULT_QR_TEMPLATE.to_owned());
+                        view! { <QrSignIn active=active scopes=scopes template=template /> }
+                        .into_any()
+                    }
+                };
+                view! {
+                    <div
+                        class="oa-panel"
+                        role="tabpanel"
+                        id=panel_id(&prefix, tab)
+                        aria-labelledby=tab_id(&prefix, tab)
+                        tabindex="0"
+                        hidden=move || selected.get() != tab
+                    >
+                        {form}
+                    </div>
+                }
+            })
+            .collect_view();
+        let many = list.len() > 1;
+        view! {
+            {many.then(|| view! { <Tabs tabs=list selected=selected id_prefix=prefix.clone() /> })}
+            {panels}
+        }
+    };
+
+    view! {
+        <section class=class lang=move || i18n.lang().tag() aria-label=i18n.text(Key::WidgetLabel)>
+            {move || match (signed_in.get(), screen.get()) {
+                (true, _) => {
+                    let claims = user.get().unwrap_or_default();
+                    let name = claims.display_name().unwrap_or_default().to_owned();
+                    view! {
+                        <SignedIn
+                            name=name
+                            user_id=claims.nameid.clone()
+                            platform=claims.platform.clone()
+                            on_sign_out=sign_out
+                        />
+                        {account_pages.then(|| match account_page {
+                            Some(page) => view! { <AccountPages initial=page /> }.into_any(),
+                            None => view! { <AccountPages /> }.into_any(),
+                        })}
+                    }
+                    .into_any()
+                }
+                (false, Screen::Reset) => view! {
+                    <ResetPasswordForm on_done=on_reset on_back=Callback::new(move |()| screen.set(Screen::Tabs)) />
+                }
+                .into_any(),
+                (false, Screen::Tabs) => view! {
+                    {panels()}
+                    <Show when=move || show_guest>
+                        <GuestButton />
+                    </Show>
+                }
+                .into_any(),
+            }}
+            <LiveRegion message=ctx.status />
+        </section>
+    }
+}

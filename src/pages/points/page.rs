@@ -1,0 +1,216 @@
+//! The points page: filter, table, pages, recharge.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::pager::Pager;
+use super::recharge::RechargeForm;
+use crate::api::{PointEntry, PointKind, PointLogPage, PointLogQuery};
+use crate::i18n::{use_i18n, Key, Message};
+use crate::pages::{Access, Load, LoadFailed, Loading, Notice};
+use crate::ui::unique_id;
+
+/// The filter's choices.
+const KINDS: [(PointKind, &str, Key); 3] = [
+    (PointKind::All, "all", Key::PointsAll),
+    (PointKind::Recharge, "recharge", Key::PointsRecharges),
+    (PointKind::Spend, "spend", Key::PointsSpends),
+];
+
+/// An amount with its sign (`+10`, `-5`), or nothing when unknown.
+fn signed(used: Option<i64>) -> String {
+    match used {
+        Some(n) if n > 0 => format!("+{n}"),
+        Some(n) => n.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The points log (newest first) with the filter all / recharge / spend, pages of
+/// `page_size` entries with the total, and the recharge form; a recharge refreshes the log
+/// from its first page. Needs the widget's context and session (inside `LoginWidget`); a
+/// 401 signs out.
+#[component]
+pub fn PointsPage(
+    /// Entries per page (10 unless said).
+    #[prop(default = 10)]
+    page_size: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let access = Access::from_context();
+    let take = page_size.max(1);
+    let kind = RwSignal::new(PointKind::All);
+    let page = RwSignal::new(0u32);
+    let reload = RwSignal::new(0u32);
+    let log = RwSignal::new(Load::<PointLogPage>::Loading);
+    let notice = RwSignal::new(None::<Message>);
+    let seq = StoredValue::new(0u64);
+    let title_id = unique_id("points-title");
+    let group = unique_id("points-kind");
+
+    // Reads the page whenever the filter, the page or the reload counter changes; only the
+    // newest answer counts.
+    Effect::new(move || {
+        let query = PointLogQuery {
+            kind: kind.get(),
+            skip: Pager::new(page.get(), take, 0).skip(),
+            take,
+        };
+        reload.track();
+        let n = seq.get_value() + 1;
+        seq.set_value(n);
+        log.set(Load::Loading);
+        let client = access.client();
+        spawn_local(async move {
+            let answer = client.point_log(&query).await;
+            if seq.try_get_value() != Some(n) {
+                return;
+            }
+            match answer {
+                Ok(p) => {
+                    let total = u64::try_from(p.total.unwrap_or(0)).unwrap_or(0);
+                    // Past the end (entries went away): go to the last page instead.
+                    match Pager::new(page.get_untracked(), take, total).clamped() {
+                        Some(last) if !p.data.is_empty() || total > 0 => {
+                            page.try_set(last);
+                        }
+                        _ => {
+                            log.try_set(Load::Ready(p));
+                        }
+                    }
+                }
+                Err(e) => {
+                    log.try_set(Load::Failed(access.fail(&e)));
+                }
+            }
+        });
+    });
+
+    let filter = KINDS
+        .iter()
+        .map(|&(k, value, label)| {
+            let group = group.clone();
+            view! {
+                <label class="oa-choice">
+                    <input
+                        class="oa-choice__input"
+                        type="radio"
+                        name=group
+                        value=value
+                        prop:checked=move || kind.get() == k
+                        on:change=move |_| {
+                            page.set(0);
+                            kind.set(k);
+                        }
+                    />
+                    <span class="oa-choice__label">{move || i18n.t(label)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let row = move |e: PointEntry| {
+        let used = e.used.unwrap_or(0);
+        let class = if used < 0 {
+            "oa-points__amount oa-points__amount--spend"
+        } else {
+            "oa-points__amount"
+        };
+        view! {
+            <tr class="oa-points__row">
+                <td class="oa-points__date">{e.create_date.unwrap_or_default()}</td>
+                <td class=class>{signed(e.used)}</td>
+                <td class="oa-points__remark">{e.remark.unwrap_or_default()}</td>
+            </tr>
+        }
+    };
+
+    let table = move || match log.get() {
+        Load::Loading => view! { <Loading /> }.into_any(),
+        Load::Failed(m) => view! {
+            <LoadFailed message=m on_retry=Callback::new(move |()| reload.update(|n| *n += 1)) />
+        }
+        .into_any(),
+        Load::Ready(p) => {
+            let total = u64::try_from(p.total.unwrap_or(0)).unwrap_or(0);
+            let pager = Pager::new(page.get_untracked(), take, total);
+            let rows = p.data;
+            let empty = rows.is_empty();
+            view! {
+                {if empty {
+                    view! { <p class="oa-page__empty">{i18n.text(Key::PointsEmpty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="oa-points__scroll">
+                            <table class="oa-points__table">
+                                <caption class="oa-visually-hidden">{i18n.text(Key::PointsTitle)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{i18n.text(Key::PointsDate)}</th>
+                                        <th scope="col" class="oa-points__amount">{i18n.text(Key::PointsAmount)}</th>
+                                        <th scope="col">{i18n.text(Key::PointsRemark)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+                            </table>
+                        </div>
+                    }
+                    .into_any()
+                }}
+                <nav class="oa-points__pager" aria-label=i18n.text(Key::PointsPager)>
+                    <p class="oa-points__total">
+                        {move || i18n.render(&Message::with_n(Key::PointsTotal, total))}
+                    </p>
+                    <div class="oa-points__pages">
+                        <button
+                            type="button"
+                            class="oa-button oa-button--secondary oa-points__prev"
+                            disabled=!pager.has_prev()
+                            on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
+                        >
+                            {i18n.text(Key::PointsPrev)}
+                        </button>
+                        <span class="oa-points__page" aria-live="polite">
+                            {move || i18n.render(&Message::With(
+                                Key::PointsPage,
+                                vec![
+                                    ("page", (pager.page + 1).to_string()),
+                                    ("pages", pager.pages().to_string()),
+                                ],
+                            ))}
+                        </span>
+                        <button
+                            type="button"
+                            class="oa-button oa-button--secondary oa-points__next"
+                            disabled=!pager.has_next()
+                            on:click=move |_| page.update(|p| *p = p.saturating_add(1))
+                        >
+                            {i18n.text(Key::PointsNext)}
+                        </button>
+                    </div>
+                </nav>
+            }
+            .into_any()
+        }
+    };
+
+    let on_done = Callback::new(move |n: u64| {
+        notice.try_set(Some(Message::with_n(Key::PointsRecharged, n)));
+        page.try_set(0);
+        reload.try_update(|r| *r += 1);
+    });
+
+    let labelled = title_id.clone();
+    view! {
+        <section class="oa-page oa-points" aria-labelledby=labelled>
+            <h2 class="oa-page__title" id=title_id>{i18n.text(Key::PointsTitle)}</h2>
+            <Notice message=notice />
+            <fieldset class="oa-choices oa-points__filter">
+                <legend class="oa-choices__legend">{i18n.text(Key::PointsFilter)}</legend>
+                {filter}
+            </fieldset>
+            {table}
+            <RechargeForm on_done=on_done />
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+//! The recharge form.
+
+use leptos::prelude::*;
+
+use crate::api::RechargeRequest;
+use crate::i18n::{use_i18n, Key, Message};
+use crate::pages::Access;
+use crate::ui::FormError;
+use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::validate::points::{check_price, check_remark};
+
+/// Adds points (a whole amount ≥ 1 and an optional remark); `on_done` gets the amount.
+#[component]
+pub fn RechargeForm(
+    /// Called with the amount after the server took it.
+    on_done: Callback<u64>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let access = Access::from_context();
+    let price = FieldState::new();
+    let remark = FieldState::new();
+    let error = RwSignal::new(None::<Message>);
+
+    let submit = Action::new_local(move |req: &RechargeRequest| {
+        let req = req.clone();
+        let client = access.client();
+        async move {
+            match client.recharge_points(&req).await {
+                Ok(true) => {
+                    price.value.try_set(String::new());
+                    remark.value.try_set(String::new());
+                    on_done.run(req.price);
+                }
+                Ok(false) => {
+                    error.try_set(Some(Message::Key(Key::ErrorRefused)));
+                }
+                Err(e) => {
+                    error.try_set(Some(access.fail(&e)));
+                }
+            }
+        }
+    });
+    let busy = submit.pending();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        error.set(None);
+        let p = price.check(|v| check_price(v).map(|n| n.to_string()));
+        let r = remark.check(check_remark);
+        match (p.and_then(|p| p.parse::<u64>().ok()), r) {
+            (Some(price), Some(remark)) => {
+                submit.dispatch_local(RechargeRequest {
+                    price,
+                    remark: (!remark.is_empty()).then_some(remark),
+                });
+            }
+            _ => {
+                focus_first_invalid(&[price, remark]);
+            }
+        }
+    };
+
+    view! {
+        <form class="oa-form oa-points__recharge" novalidate on:submit=on_submit>
+            <h3 class="oa-page__subtitle">{i18n.text(Key::PointsRechargeTitle)}</h3>
+            <Field state=price name="price" label=Key::PointsPrice inputmode="numeric" disabled=busy />
+            <Field state=remark name="remark" label=Key::PointsRemarkField disabled=busy />
+            <FormError error=error />
+            <button
+                type="submit"
+                class="oa-button oa-button--primary oa-points__submit"
+                disabled=move || busy.get()
+                aria-busy=move || if busy.get() { "true" } else { "false" }
+            >
+                {move || i18n.t(if busy.get() { Key::PointsRecharging } else { Key::PointsRecharge })}
+            </button>
+        </form>
+    }
+}

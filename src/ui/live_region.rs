@@ -1,0 +1,35 @@
+//! The live region that announces busy and result states.
+
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, Message};
+
+/// A polite live region saying `message` (the widget's busy and result sentences).
+#[component]
+pub fn LiveRegion(
+    /// The sentence to say, if any.
+    #[prop(into)]
+    message: Signal<Option<Message>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="oa-status" role="status" aria-live="polite" aria-atomic="true">
+            {move || message.with(|m| m.as_ref().map(|m| i18n.render(m)).unwrap_or_default())}
+        </p>
+    }
+}
+
+/// A form's error sentence (announced at once through `role="alert"`), hidden when none.
+#[component]
+pub fn FormError(
+    /// The error to show, if any.
+    #[prop(into)]
+    error: Signal<Option<Message>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="oa-form__error" role="alert" hidden=move || error.with(Option::is_none)>
+            {move || error.with(|m| m.as_ref().map(|m| i18n.render(m)).unwrap_or_default())}
+        </p>
+    }
+}

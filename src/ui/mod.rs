@@ -1,0 +1,19 @@
+//! The UI kit: generic controls the flows and pages are made of, with no knowledge of the API.
+//!
+//! - [`Field`]: a labelled input with its error, and [`FieldState`].
+//! - [`Tabs`]: the tab list of sign-in methods ([`LoginTab`]).
+//! - [`LiveRegion`], [`FormError`]: what screen readers hear.
+//! - [`CountdownButton`]: busy, then "Resend in N s" (the send-code button's look).
+//! - [`unique_id`]: DOM ids unique on the page.
+
+mod countdown_button;
+mod field;
+mod ids;
+mod live_region;
+mod tabs;
+
+pub use countdown_button::CountdownButton;
+pub use field::{focus_first_invalid, Field, FieldState};
+pub use ids::unique_id;
+pub use live_region::{FormError, LiveRegion};
+pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};
