@@ -122,8 +122,7 @@ impl Client {
         B: Serialize + ?Sized,
         T: DeserializeOwned,
     {
-        let json = serde_json::to_string(body)
-            .map_err(|e| ApiError::Network(format!("could not encode the request: {e}")))?;
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Encode(e.to_string()))?;
         let (status, bytes) = self.exchange(route, Some(json)).await?;
         decode_envelope(status, &bytes)
     }

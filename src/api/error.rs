@@ -14,6 +14,9 @@ pub enum ApiError {
     /// CORS, the connection dropped while the body was read). Carries the browser's message.
     #[error("network error: {0}")]
     Network(String),
+    /// The request could not be encoded (nothing was sent). Carries the encoder's message.
+    #[error("the request could not be encoded: {0}")]
+    Encode(String),
     /// No complete answer arrived within the client's timeout; the request was aborted.
     #[error("the server did not answer in time")]
     Timeout,

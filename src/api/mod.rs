@@ -49,5 +49,8 @@ pub use purpose::CodePurpose;
 pub use qr::{decode_qr_poll, AppCard, QrPoll, QrPreSignInRequest, QrSignUpRequest, SignInKey};
 pub use route::encode_component;
 pub use timeout::with_timeout;
+
+/// What a `Debug` shows in place of a secret (a token, a grant code).
+pub const REDACTED: &str = "<redacted>";
 pub use token::Token;
 pub use unionid::{UnionIdSignInRequest, UnionIdSignUpRequest};

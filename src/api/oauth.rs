@@ -121,14 +121,24 @@ impl Serialize for GrantCodeRequest {
     }
 }
 
-/// The answer of `GrantCode`: `{"code": "e663f9...", "expires_in": 120}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// The answer of `GrantCode`: `{"code": "e663f9...", "expires_in": 120}`. Its `Debug` leaves
+/// the code out.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
 pub struct GrantCode {
     /// The grant code, to hand to the `redirect_uri`.
     pub code: String,
     /// Seconds the code stays valid, if the server said.
     #[serde(default, deserialize_with = "lenient::opt_i64")]
     pub expires_in: Option<i64>,
+}
+
+impl std::fmt::Debug for GrantCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GrantCode")
+            .field("code", &super::REDACTED)
+            .field("expires_in", &self.expires_in)
+            .finish()
+    }
 }
 
 /// One consent the user gave (an answer item of `Consents`). Tolerates `null` fields.

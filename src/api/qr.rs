@@ -225,8 +225,7 @@ impl Client {
     /// every 2 s until [`QrPoll::SignedIn`] or [`QrPoll::Expired`]).
     pub async fn qr_sign_in(&self, key: &SignInKey) -> Result<QrPoll, ApiError> {
         let body = KeyBody { sign_in_key: key };
-        let json = serde_json::to_string(&body)
-            .map_err(|e| ApiError::Network(format!("could not encode the request: {e}")))?;
+        let json = serde_json::to_string(&body).map_err(|e| ApiError::Encode(e.to_string()))?;
         let (status, bytes) = self.exchange(Route::QrSignIn, Some(json)).await?;
         decode_qr_poll(status, &bytes)
     }

@@ -6,7 +6,8 @@ use super::lenient;
 
 /// The answer of every sign-in and sign-up call (and of `Authorize` and a confirmed QR sign-in):
 /// `{"access_token": "eyJ...", "token_type": "Bearer", "expires_in": 86400}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Its `Debug` leaves the access token out, so a `{:?}` cannot leak it into a log.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     /// The access token, a JWT. Required: an answer without it is not a token.
     pub access_token: String,
@@ -16,6 +17,16 @@ pub struct Token {
     /// Lifetime in seconds from now, if the server said (a number or a numeric string).
     #[serde(default, deserialize_with = "lenient::opt_i64")]
     pub expires_in: Option<i64>,
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("access_token", &super::REDACTED)
+            .field("token_type", &self.token_type)
+            .field("expires_in", &self.expires_in)
+            .finish()
+    }
 }
 
 /// The default token type.
@@ -33,6 +44,18 @@ fn token_type<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_leaves_the_token_out() {
+        let t = Token {
+            access_token: "eyJsecret.payload.sig".into(),
+            token_type: "Bearer".into(),
+            expires_in: Some(60),
+        };
+        let shown = format!("{t:?}");
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(shown.contains("Bearer") && shown.contains("60"), "{shown}");
+    }
     use serde_json::json;
 
     #[test]

@@ -23,7 +23,7 @@ use outbox::OutboxPanel;
 use query::DemoQuery;
 use toolbar::{DemoTheme, Toolbar};
 
-pub use third_party::{jwt_claims, ThirdPartyDemo, STATE_KEY};
+pub use third_party::{ThirdPartyDemo, STATE_KEY};
 
 /// The application id the demo uses (built into the reference server).
 pub const DEMO_APP_ID: u64 = 2;

@@ -7,15 +7,17 @@
 //! `&error=access_denied&state=…`).
 
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::api::{Client, Token};
 use crate::flows::consent::AuthRequest;
 use crate::flows::context::LoginCtx;
 use crate::i18n::{message_for_error, use_i18n, Key, Message};
+use crate::session::claim_list;
+use crate::storage::keys::{read_migrating, LEGACY_THIRDPARTY_STATE};
+use crate::storage::{StorageBackend, TabStorage};
 
 /// The `sessionStorage` key holding the `state` of the request in flight.
-pub const STATE_KEY: &str = "oa-thirdparty-state";
+pub const STATE_KEY: &str = crate::storage::keys::THIRDPARTY_STATE;
 
 /// What the demo shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -156,7 +158,7 @@ pub fn ThirdPartyDemo(
 
 /// The demo's stage after a token arrived.
 fn done(token: &Token) -> Stage {
-    let claims = jwt_claims(&token.access_token).unwrap_or_default();
+    let claims = claim_list(&token.access_token).unwrap_or_default();
     Stage::Done(token.expires_in, claims)
 }
 
@@ -193,54 +195,16 @@ fn random_state() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The `sessionStorage` of the page, if any.
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
-}
-
-/// Remembers the `state` of the request being started.
+/// Remembers the `state` of the request being started, in this tab.
 fn store_state(state: &str) {
-    if let Some(s) = session_storage() {
-        let _ = s.set_item(STATE_KEY, state);
-    }
+    let _ = TabStorage.set(STATE_KEY, state);
 }
 
 /// The `state` of the request in flight, forgotten once read (an answer is used once).
 fn take_state() -> Option<String> {
-    let s = session_storage()?;
-    let value = s.get_item(STATE_KEY).ok().flatten();
-    let _ = s.remove_item(STATE_KEY);
+    let value = read_migrating(&TabStorage, STATE_KEY, LEGACY_THIRDPARTY_STATE)
+        .ok()
+        .flatten();
+    let _ = TabStorage.remove(STATE_KEY);
     value
-}
-
-/// Every claim of a JWT's payload as `(name, text)`, sorted by name, or `None` when
-/// the payload cannot be read. For display only: nothing here is trusted.
-pub fn jwt_claims(jwt: &str) -> Option<Vec<(String, String)>> {
-    let payload = jwt.split('.').nth(1)?;
-    let mut b64: String = payload
-        .chars()
-        .map(|c| match c {
-            '-' => '+',
-            '_' => '/',
-            c => c,
-        })
-        .collect();
-    while b64.len() % 4 != 0 {
-        b64.push('=');
-    }
-    let binary = web_sys::window()?.atob(&b64).ok()?;
-    let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
-    let value: Value = serde_json::from_slice(&bytes).ok()?;
-    let obj = value.as_object()?;
-    Some(
-        obj.iter()
-            .map(|(k, v)| {
-                let text = match v {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                (k.clone(), text)
-            })
-            .collect(),
-    )
 }

@@ -1,16 +1,17 @@
 //! The guest's device id: a random id kept in localStorage, used as the unionID.
 
+use crate::storage::keys::{read_migrating, LEGACY_DEVICE_ID};
 use crate::storage::StorageBackend;
 
 /// The storage key of the device id.
-pub const DEVICE_ID_KEY: &str = "oauthapp-login.device-id";
+pub const DEVICE_ID_KEY: &str = crate::storage::keys::DEVICE_ID;
 
 /// The device id in `storage`, created (random, 32 hex digits or a UUID) when there is none
 /// or the stored one is not a plausible id (or the storage cannot be read). Storing it is best
 /// effort.
 pub fn device_id(storage: &impl StorageBackend, random: impl FnOnce() -> String) -> String {
-    if let Some(id) = storage
-        .get(DEVICE_ID_KEY)
+    // Read under the key it had before the one key scheme, too.
+    if let Some(id) = read_migrating(storage, DEVICE_ID_KEY, LEGACY_DEVICE_ID)
         .ok()
         .flatten()
         .filter(|id| plausible(id))

@@ -17,7 +17,7 @@ use crate::flows::signed_in::SignedIn;
 use crate::i18n::{provide_i18n, Key, Lang, Overrides};
 use crate::options::LoginConfig;
 use crate::pages::{AccountPage, AccountPages};
-use crate::session::{provide_session, try_use_session, Claims, TokenStore};
+use crate::session::Claims;
 use crate::ui::unique_id;
 use crate::ui::LiveRegion;
 use crate::ui::{panel_id, tab_id, LoginTab, Tabs};
@@ -164,17 +164,16 @@ pub fn LoginWidget(
         verify_email,
         ..LoginConfig::default()
     };
-    // The host's session if it provided one, else one scoped to this server and app.
-    let session =
-        try_use_session().unwrap_or_else(|| provide_session(TokenStore::for_client(&client)));
-    let on_token = Callback::new(move |token: Token| {
-        session.sign_in(&token);
-        let claims = Claims::from_jwt(&token.access_token).unwrap_or_default();
-        if let Some(cb) = on_login {
+    // The session is the context's: the host's if it provided one, else one scoped to this
+    // server and app. The forms save tokens in it; `on_login` only hears of them.
+    let on_token = on_login.map(|cb| {
+        Callback::new(move |token: Token| {
+            let claims = Claims::from_jwt(&token.access_token).unwrap_or_default();
             cb.run((token, claims));
-        }
+        })
     });
-    let ctx = provide_login(LoginCtx::new(client, config, Some(on_token)));
+    let ctx = provide_login(LoginCtx::new(client, config, on_token));
+    let session = ctx.session();
 
     let prefix = unique_id("login");
     let user = session.claims();

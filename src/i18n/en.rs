@@ -94,6 +94,10 @@ pub static TABLE: &[(Key, &str)] = &[
         "The server cannot be reached. Check your connection and try again.",
     ),
     (
+        Key::ErrorEncode,
+        "The request could not be prepared. Please check what you typed and try again.",
+    ),
+    (
         Key::ErrorTimeout,
         "The server took too long to answer. Please try again.",
     ),

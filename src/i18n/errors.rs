@@ -12,6 +12,7 @@ use crate::api::ApiError;
 pub fn message_for_error(error: &ApiError) -> Message {
     match error {
         ApiError::Network(_) => Message::Key(Key::ErrorNetwork),
+        ApiError::Encode(_) => Message::Key(Key::ErrorEncode),
         ApiError::Timeout => Message::Key(Key::ErrorTimeout),
         ApiError::Http { status } => {
             Message::With(Key::ErrorHttp, vec![("status", status.to_string())])

@@ -106,6 +106,7 @@ keys! {
     ValidateNicknameLong => "validate.nickname_long",
 
     ErrorNetwork => "error.network",
+    ErrorEncode => "error.encode",
     ErrorTimeout => "error.timeout",
     ErrorHttp => "error.http",
     ErrorBadResponse => "error.bad_response",

@@ -78,6 +78,7 @@ pub static TABLE: &[(Key, &str)] = &[
     (Key::ValidateCode, "请输入 {n} 位数字验证码。"),
     (Key::ValidateNicknameLong, "昵称最多 {n} 个字符。"),
     (Key::ErrorNetwork, "无法连接服务器，请检查网络后重试。"),
+    (Key::ErrorEncode, "请求无法生成，请检查输入的内容后重试。"),
     (Key::ErrorTimeout, "服务器响应超时，请重试。"),
     (Key::ErrorHttp, "服务器出错（{status}），请稍后重试。"),
     (Key::ErrorBadResponse, "服务器返回了无法识别的内容。"),

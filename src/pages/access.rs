@@ -14,7 +14,7 @@ use crate::session::{try_use_session, Session};
 pub struct Access {
     /// The widget's context (client, live region), if provided.
     login: Option<LoginCtx>,
-    /// The session holding the token, if provided.
+    /// The session holding the token: the widget's, or one provided alone.
     session: Option<Session>,
 }
 
@@ -22,9 +22,10 @@ impl Access {
     /// The access of the widget above this component (`LoginWidget`, or a host's
     /// `provide_login` + `provide_session`).
     pub fn from_context() -> Self {
+        let login = use_context::<LoginCtx>();
         Access {
-            login: use_context::<LoginCtx>(),
-            session: try_use_session(),
+            login,
+            session: login.map(|l| l.session()).or_else(try_use_session),
         }
     }
 

@@ -85,6 +85,27 @@ pub fn jwt_payload(token: &str) -> Option<Value> {
     value.is_object().then_some(value)
 }
 
+/// Every claim of the JWT `token`'s payload as `(name, text)`, sorted by name (strings as
+/// they are, other values as JSON), decoded like [`jwt_payload`]: for display only, nothing
+/// here is trusted. `None` when `token` is not such a JWT.
+pub fn claim_list(token: &str) -> Option<Vec<(String, String)>> {
+    let Value::Object(claims) = jwt_payload(token)? else {
+        return None;
+    };
+    let mut list: Vec<(String, String)> = claims
+        .into_iter()
+        .map(|(name, value)| {
+            let text = match value {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            (name, text)
+        })
+        .collect();
+    list.sort();
+    Some(list)
+}
+
 impl Claims {
     /// Decodes the claims of the JWT `token` (see [`jwt_payload`]); `None` when `token` is not a
     /// JWT whose payload is base64url-encoded JSON object. Never panics.
@@ -114,6 +135,16 @@ mod tests {
 
     /// The token of the vendor page's sample answer.
     const VENDOR_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJqdGkiOiI2MzgxMjY3NDkxOTg4MzA0MTMiLCJ0ZW5hbnRfaWQiOiI0IiwidGVuYW50X25hbWUiOiJ3d3cub2F1dGhhcHAuY29tIiwiYXBwaWQiOiIyIiwibmFtZWlkIjoiMzYiLCJ1bmlxdWVfbmFtZSI6IjZhZDE4YmFlMzQwOGQ0ZDFiNjU1YjVjMTU5MjJmZmFkIiwicm9sZSI6IiIsInBpY3R1cmUiOiIiLCJlbWFpbCI6IiIsIm1vYmlsZSI6IiIsInVuaW9uaWQiOiI2YWQxOGJhZTM0MDhkNGQxYjY1NWI1YzE1OTIyZmZhZCIsInBsYXRmb3JtIjoid2ViIiwiZ3JhbnRfdHlwZSI6InVuaW9uaWQiLCJnaXZlbl9uYW1lIjoiIiwiZ3JvdXBzaWQiOiJhcHAiLCJwZXJtaXNzaW9uIjoiIiwibmJmIjoxNjc3MDQ5MzE5LCJleHAiOjE2NzcxMzU3MTksImlhdCI6MTY3NzA0OTMxOSwiaXNzIjoiaHR0cHM6Ly93d3cub2F1dGhhcHAuY29tLyIsImF1ZCI6Imh0dHBzOi8vd3d3Lm9hdXRoYXBwLmNvbS8ifQ.680xn17uYLJUMP2-aalsICxouVasVB-9DsUlLtCKMF8";
+
+    #[test]
+    fn every_claim_is_listed_by_name() {
+        let list = claim_list(VENDOR_TOKEN).unwrap();
+        assert!(list.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert!(list.contains(&("nameid".into(), "36".into())));
+        assert!(list.contains(&("exp".into(), "1677135719".into())));
+        assert_eq!(claim_list("not.a-jwt"), None);
+        assert_eq!(claim_list(""), None);
+    }
 
     #[test]
     fn decodes_the_vendor_sample_token() {

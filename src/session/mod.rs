@@ -18,6 +18,6 @@ mod store;
 pub use crate::storage::{
     FallbackBackend, LocalStorageBackend, MemoryBackend, StorageBackend, StorageError,
 };
-pub use claims::{jwt_payload, Claims};
+pub use claims::{claim_list, jwt_payload, Claims};
 pub use reactive::{provide_session, try_use_session, use_session, Session, SESSION_EVENT};
 pub use store::{StoredToken, TokenStore, DEFAULT_LIFETIME_SECS, KEY_PREFIX};

@@ -10,16 +10,17 @@ use crate::api::{normalize_server_url, Client, Token};
 use crate::clock::{Clock, SystemClock};
 use crate::storage::{FallbackBackend, StorageBackend};
 
-/// The prefix of every key the store writes; the version changes if the stored format does.
-pub const KEY_PREFIX: &str = "oauthapp-login:v1:";
+/// The prefix of every key the store writes (the one scheme of [`crate::storage::keys`]); the
+/// version changes if the stored format does.
+pub const KEY_PREFIX: &str = crate::storage::keys::PREFIX;
 
 /// The lifetime assumed when the server gives neither `expires_in` nor a JWT `exp`: one day,
 /// the vendor's.
 pub const DEFAULT_LIFETIME_SECS: i64 = 86_400;
 
 /// A token as the store keeps it: `{"access_token", "token_type", "expires_at"}`, with
-/// `expires_at` in milliseconds since the epoch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `expires_at` in milliseconds since the epoch. Its `Debug` leaves the access token out.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredToken {
     /// The access token (a JWT).
     pub access_token: String,
@@ -27,6 +28,16 @@ pub struct StoredToken {
     pub token_type: String,
     /// When it expires, in milliseconds since the epoch.
     pub expires_at: i64,
+}
+
+impl std::fmt::Debug for StoredToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredToken")
+            .field("access_token", &crate::api::REDACTED)
+            .field("token_type", &self.token_type)
+            .field("expires_at", &self.expires_at)
+            .finish()
+    }
 }
 
 impl StoredToken {
@@ -184,6 +195,18 @@ mod tests {
 
     fn store(memory: &MemoryBackend, clock: &FakeClock, app: u64) -> TokenStore {
         TokenStore::with_backend("https://s.test/", app, memory.clone(), clock.clone())
+    }
+
+    #[test]
+    fn debug_leaves_the_token_out() {
+        let t = StoredToken {
+            access_token: "eyJsecret.payload.sig".into(),
+            token_type: "Bearer".into(),
+            expires_at: 5,
+        };
+        let shown = format!("{t:?}");
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(shown.contains("Bearer"), "{shown}");
     }
 
     #[test]

@@ -32,29 +32,56 @@ pub trait StorageBackend {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LocalStorageBackend;
 
-impl LocalStorageBackend {
-    /// `window.localStorage`, or why it cannot be had.
-    fn storage() -> Result<web_sys::Storage, StorageError> {
-        let window = web_sys::window().ok_or(StorageError::Missing)?;
-        window
-            .local_storage()
-            .map_err(failed)?
-            .ok_or(StorageError::Missing)
-    }
-}
-
 impl StorageBackend for LocalStorageBackend {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Self::storage()?.get_item(key).map_err(failed)
+        web_storage(web_sys::Window::local_storage)?
+            .get_item(key)
+            .map_err(failed)
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        Self::storage()?.set_item(key, value).map_err(failed)
+        web_storage(web_sys::Window::local_storage)?
+            .set_item(key, value)
+            .map_err(failed)
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        Self::storage()?.remove_item(key).map_err(failed)
+        web_storage(web_sys::Window::local_storage)?
+            .remove_item(key)
+            .map_err(failed)
     }
+}
+
+/// The browser's `window.sessionStorage` (this tab's), looked up on every use.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SessionStorageBackend;
+
+impl StorageBackend for SessionStorageBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        web_storage(web_sys::Window::session_storage)?
+            .get_item(key)
+            .map_err(failed)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        web_storage(web_sys::Window::session_storage)?
+            .set_item(key, value)
+            .map_err(failed)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        web_storage(web_sys::Window::session_storage)?
+            .remove_item(key)
+            .map_err(failed)
+    }
+}
+
+/// One of the window's Web Storage areas, or why it cannot be had.
+fn web_storage(
+    area: fn(&web_sys::Window) -> Result<Option<web_sys::Storage>, wasm_bindgen::JsValue>,
+) -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Missing)?;
+    area(&window).map_err(failed)?.ok_or(StorageError::Missing)
 }
 
 /// A JavaScript exception as [`StorageError::Failed`].

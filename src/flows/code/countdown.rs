@@ -4,8 +4,8 @@
 use crate::clock::Clock;
 use crate::storage::StorageBackend;
 
-/// The prefix of every countdown entry in storage.
-pub const COUNTDOWN_PREFIX: &str = "oauthapp-login.countdown.";
+pub use crate::storage::keys::COUNTDOWN_PREFIX;
+use crate::storage::keys::{read_migrating, LEGACY_COUNTDOWN_PREFIX};
 
 /// The default length of a countdown, in seconds.
 pub const DEFAULT_COUNTDOWN_SECS: u32 = 60;
@@ -31,6 +31,11 @@ impl<S: StorageBackend, C: Clock> CountdownStore<S, C> {
     /// The storage key of a countdown: the prefix, the purpose, `:`, the recipient.
     pub fn key(purpose: &str, recipient: &str) -> String {
         format!("{COUNTDOWN_PREFIX}{purpose}:{}", recipient.trim())
+    }
+
+    /// The key the same countdown had before the one key scheme.
+    fn legacy_key(purpose: &str, recipient: &str) -> String {
+        format!("{LEGACY_COUNTDOWN_PREFIX}{purpose}:{}", recipient.trim())
     }
 
     /// Starts (or restarts) the countdown of `recipient` for `purpose` now (best effort: a
@@ -59,7 +64,8 @@ impl<S: StorageBackend, C: Clock> CountdownStore<S, C> {
     /// unreadable or impossibly far in the future is removed.
     pub fn remaining_ms(&self, purpose: &str, recipient: &str) -> i64 {
         let key = Self::key(purpose, recipient);
-        let Ok(Some(raw)) = self.storage.get(&key) else {
+        let legacy = Self::legacy_key(purpose, recipient);
+        let Ok(Some(raw)) = read_migrating(&self.storage, &key, &legacy) else {
             return 0;
         };
         let total_ms = i64::from(self.seconds) * 1000;
