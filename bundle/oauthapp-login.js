@@ -18,10 +18,12 @@ const BASE = new URL(".", import.meta.url);
 const CSS_URL = new URL("oauthapp-login.css", BASE).href;
 const EVENT_PREFIX = "oauthapp-login:";
 
-/** Attributes the element watches; each maps onto the option of the same name. */
+/** Attributes the element watches; each maps onto the option of the same name. Kept equal to
+ * `embed::options::ATTRIBUTES` by a test. */
 const ATTRIBUTES = [
   "app-id", "server-url", "lang", "view", "tabs", "initial-tab", "theme", "countdown",
-  "min-pwd", "allow-international", "verify-phone", "verify-email", "guest", "timeout",
+  "min-pwd", "allow-international", "verify-phone", "verify-email", "guest", "guest-platform",
+  "timeout", "qr-template", "qr-scopes",
 ];
 
 /** Class of an element inside the widget -> the ::part() names it gets. */

@@ -9,7 +9,7 @@ pub use crate::flows::{
     GuestButton, LoginCtx, LoginWidget, Navigator, PhoneForm, QrImage, QrPhase, QrPhonePage,
     QrSignIn, ResetPasswordForm, SignedIn, Theme, DEFAULT_QR_TEMPLATE,
 };
-pub use crate::options::LoginConfig;
+pub use crate::options::{LoginConfig, LoginOptions};
 pub use crate::pages::{AccountPage, AccountPages, AuthorizedApps, PointsPage, ProfilePage};
 pub use crate::ui::{
     focus_first_invalid, next_index, panel_id, tab_id, unique_id, Field, FieldState, FormError,

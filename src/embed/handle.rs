@@ -118,7 +118,7 @@ impl WidgetHandle {
 impl WidgetHandle {
     /// Reports a missing application id.
     fn check_app_id(&self) {
-        if self.options.with_untracked(|o| o.app_id.is_none()) {
+        if self.options.with_untracked(|o| o.login.app_id.is_none()) {
             self.notifier
                 .error("oauthapp-login: the app-id attribute (appId option) is missing");
         }

@@ -18,5 +18,5 @@ mod root;
 pub use events::{json_to_js, Notifier, SessionInfo};
 pub use handle::{mount, WidgetHandle};
 pub use js_options::{option_value, read_options, ON_EVENT};
-pub use options::{Applied, EmbedOptions, EmbedView, OptionError, OptionValue};
+pub use options::{Applied, EmbedOptions, EmbedView, OptionError, OptionValue, ATTRIBUTES};
 pub use root::embed_root;

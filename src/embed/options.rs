@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
-use crate::components::{LoginTab, Theme};
 use crate::i18n::Lang;
+use crate::options::{LoginOptions, Theme};
+use crate::ui::LoginTab;
 
 /// A value given for an option, whatever JS handed over.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,38 +64,39 @@ impl EmbedView {
     }
 }
 
-/// Every option of one drop-in widget. `Default` is what a bare `<oauthapp-login>` gets.
+/// Every option of one drop-in widget: the page it shows and the widget's own options.
+/// `Default` is what a bare `<oauthapp-login>` gets.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedOptions {
-    /// `appId` / `app-id`: the application id (required to show anything useful).
-    pub app_id: Option<u64>,
-    /// `serverUrl` / `server-url`: the API server (empty: the page's own origin).
-    pub server_url: String,
-    /// `lang`: `zh-CN` or `en` (the browser's language unless said).
-    pub lang: Option<Lang>,
     /// `view`: which page to show.
     pub view: EmbedView,
-    /// `tabs`: the sign-in methods, e.g. `account,phone` (all unless said).
-    pub tabs: Option<Vec<LoginTab>>,
-    /// `initialTab` / `initial-tab`: the tab open first.
-    pub initial_tab: Option<LoginTab>,
-    /// `theme`: `light` or `dark` (`auto` or unset: follow the system).
-    pub theme: Option<Theme>,
-    /// `countdown`: seconds before a code may be asked for again.
-    pub countdown_secs: Option<u32>,
-    /// `minPwd` / `min-pwd`: the shortest password accepted.
-    pub min_pwd: Option<usize>,
-    /// `allowInternational` / `allow-international`: accept `+<country>` phone numbers.
-    pub allow_international: bool,
-    /// `verifyPhone` / `verify-phone`: sign-up also asks for a phone and its code.
-    pub verify_phone: bool,
-    /// `verifyEmail` / `verify-email`: sign-up also asks for an email and its code.
-    pub verify_email: bool,
-    /// `guest` / `show-guest`: show the guest (unionID) button.
-    pub show_guest: bool,
-    /// `timeout`: seconds after which a call is abandoned.
-    pub timeout: Option<Duration>,
+    /// The widget's options, read from the attributes below (see [`LoginOptions`] for each
+    /// one's meaning and default).
+    pub login: LoginOptions,
 }
+
+/// Every attribute of `<oauthapp-login>`, as the loader (`bundle/oauthapp-login.js`) observes
+/// them; each is also a `mount()` option in camelCase (`appId`). A test keeps the loader's
+/// list equal to this one.
+pub const ATTRIBUTES: &[&str] = &[
+    "app-id",
+    "server-url",
+    "lang",
+    "view",
+    "tabs",
+    "initial-tab",
+    "theme",
+    "countdown",
+    "min-pwd",
+    "allow-international",
+    "verify-phone",
+    "verify-email",
+    "guest",
+    "guest-platform",
+    "timeout",
+    "qr-template",
+    "qr-scopes",
+];
 
 /// Why a value was refused (the option then keeps its default).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -119,9 +121,12 @@ impl EmbedOptions {
     /// These options without `lang` and `theme`, which the views follow in place.
     pub fn without_looks(&self) -> EmbedOptions {
         EmbedOptions {
-            lang: None,
-            theme: None,
-            ..self.clone()
+            view: self.view,
+            login: LoginOptions {
+                lang: None,
+                theme: None,
+                ..self.login.clone()
+            },
         }
     }
 
@@ -145,56 +150,59 @@ impl EmbedOptions {
             name: name.to_owned(),
             value: value_text(value),
         };
+        // Sets `self.<path>` to the parsed value, or back to its default (refusing the
+        // value when it could not be parsed).
         macro_rules! apply {
-            ($field:ident, $parsed:expr) => {{
+            ($($field:ident).+, $parsed:expr) => {{
                 let parsed = if value == OptionValue::Unset {
-                    Some(EmbedOptions::default().$field)
+                    Some(EmbedOptions::default().$($field).+)
                 } else {
                     $parsed
                 };
                 match parsed {
                     Some(v) => {
-                        self.$field = v;
+                        self.$($field).+ = v;
                         Ok(Applied::Known)
                     }
                     None => {
-                        self.$field = EmbedOptions::default().$field;
+                        self.$($field).+ = EmbedOptions::default().$($field).+;
                         Err(refuse(&value))
                     }
                 }
             }};
         }
         match normalize(name).as_str() {
-            "appid" => apply!(app_id, whole(&value).map(Some)),
-            "serverurl" => apply!(server_url, text(&value).map(|s| s.trim().to_owned())),
-            "lang" | "language" => apply!(lang, parse_lang(&value)),
+            "appid" => apply!(login.app_id, whole(&value).map(Some)),
+            "serverurl" => apply!(login.server_url, text(&value).map(|s| s.trim().to_owned())),
+            "lang" | "language" => apply!(login.lang, parse_lang(&value)),
             "view" => apply!(view, text(&value).and_then(|s| EmbedView::parse(&s))),
-            "tabs" => apply!(tabs, parse_tabs(&value).map(Some)),
+            "tabs" => apply!(login.tabs, parse_tabs(&value).map(Some)),
             "initialtab" | "tab" => apply!(
-                initial_tab,
+                login.initial_tab,
                 text(&value).and_then(|s| LoginTab::parse(&s.to_ascii_lowercase()).map(Some))
             ),
-            "theme" => apply!(theme, parse_theme(&value)),
+            "theme" => apply!(login.theme, parse_theme(&value)),
             "countdown" | "countdownsecs" => apply!(
-                countdown_secs,
-                whole(&value).and_then(|n| u32::try_from(n).ok()).map(Some)
+                login.countdown_secs,
+                whole(&value).and_then(|n| u32::try_from(n).ok())
             ),
             "minpwd" => apply!(
-                min_pwd,
-                whole(&value)
-                    .and_then(|n| usize::try_from(n).ok())
-                    .map(Some)
+                login.min_pwd,
+                whole(&value).and_then(|n| usize::try_from(n).ok())
             ),
-            "allowinternational" => apply!(allow_international, flag(&value)),
-            "verifyphone" => apply!(verify_phone, flag(&value)),
-            "verifyemail" => apply!(verify_email, flag(&value)),
-            "guest" | "showguest" => apply!(show_guest, flag(&value)),
+            "allowinternational" => apply!(login.allow_international, flag(&value)),
+            "verifyphone" => apply!(login.verify_phone, flag(&value)),
+            "verifyemail" => apply!(login.verify_email, flag(&value)),
+            "guest" | "showguest" => apply!(login.show_guest, flag(&value)),
+            "guestplatform" => apply!(login.guest_platform, non_blank(&value)),
             "timeout" => apply!(
-                timeout,
+                login.timeout,
                 number(&value)
                     .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
-                    .map(|s| Some(Duration::from_secs_f64(s)))
+                    .map(Duration::from_secs_f64)
             ),
+            "qrtemplate" => apply!(login.qr_template, non_blank(&value)),
+            "qrscopes" => apply!(login.qr_scopes, non_blank(&value)),
             _ => Ok(Applied::Ignored),
         }
     }
@@ -253,6 +261,13 @@ fn number_text(n: f64) -> String {
         None if n > 0.0 => "Infinity".to_owned(),
         None => "-Infinity".to_owned(),
     }
+}
+
+/// Text with something besides white space in it, trimmed.
+fn non_blank(value: &OptionValue) -> Option<String> {
+    text(value)
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
 }
 
 /// A non-negative whole number.
@@ -324,13 +339,13 @@ mod tests {
     fn attribute_and_camel_case_names_are_the_same_option() {
         let mut o = EmbedOptions::default();
         assert_eq!(o.set("app-id", t("2")), Ok(Applied::Known));
-        assert_eq!(o.app_id, Some(2));
+        assert_eq!(o.login.app_id, Some(2));
         assert_eq!(o.set("appId", OptionValue::Number(7.0)), Ok(Applied::Known));
-        assert_eq!(o.app_id, Some(7));
+        assert_eq!(o.login.app_id, Some(7));
         o.set("server-url", t(" https://a.example ")).ok();
-        assert_eq!(o.server_url, "https://a.example");
+        assert_eq!(o.login.server_url, "https://a.example");
         o.set("serverUrl", t("http://b")).ok();
-        assert_eq!(o.server_url, "http://b");
+        assert_eq!(o.login.server_url, "http://b");
     }
 
     #[test]
@@ -348,7 +363,7 @@ mod tests {
         let err = o.set("app-id", t("two")).unwrap_err();
         assert_eq!(err.name, "app-id");
         assert_eq!(err.value, "two");
-        assert_eq!(o.app_id, None);
+        assert_eq!(o.login.app_id, None);
         assert!(o.set("app-id", OptionValue::Number(-1.0)).is_err());
         assert!(o.set("app-id", OptionValue::Number(1.5)).is_err());
         assert_eq!(number_text(2.0), "2");
@@ -359,7 +374,7 @@ mod tests {
         assert_eq!(o.view, EmbedView::SignIn);
         assert!(o.set("theme", t("purple")).is_err());
         assert!(o.set("tabs", t("account,fax")).is_err());
-        assert_eq!(o.tabs, None);
+        assert_eq!(o.login.tabs, None);
         assert!(o.set("countdown", t("-3")).is_err());
         assert!(o.set("timeout", t("0")).is_err());
     }
@@ -370,9 +385,9 @@ mod tests {
         o.set("lang", t("zh-CN")).ok();
         o.set("theme", t("dark")).ok();
         o.set("guest", t("")).ok();
-        assert_eq!(o.lang, Some(Lang::ZhCn));
-        assert_eq!(o.theme, Some(Theme::Dark));
-        assert!(o.show_guest);
+        assert_eq!(o.login.lang, Some(Lang::ZhCn));
+        assert_eq!(o.login.theme, Some(Theme::Dark));
+        assert!(o.login.show_guest);
         for name in ["lang", "theme", "guest"] {
             assert_eq!(o.set(name, OptionValue::Unset), Ok(Applied::Known));
         }
@@ -383,9 +398,9 @@ mod tests {
     fn languages_views_and_themes() {
         let mut o = EmbedOptions::default();
         o.set("lang", t("en-GB")).ok();
-        assert_eq!(o.lang, Some(Lang::En));
+        assert_eq!(o.login.lang, Some(Lang::En));
         o.set("lang", t("auto")).ok();
-        assert_eq!(o.lang, None);
+        assert_eq!(o.login.lang, None);
         assert!(o.set("lang", t("fr")).is_err());
         for (name, view) in [
             ("sign-in", EmbedView::SignIn),
@@ -399,41 +414,89 @@ mod tests {
             assert_eq!(EmbedView::parse(view.as_str()), Some(view));
         }
         o.set("theme", t("Light")).ok();
-        assert_eq!(o.theme, Some(Theme::Light));
+        assert_eq!(o.login.theme, Some(Theme::Light));
         o.set("theme", t("system")).ok();
-        assert_eq!(o.theme, None);
+        assert_eq!(o.login.theme, None);
     }
 
     #[test]
     fn boolean_attributes() {
         let mut o = EmbedOptions::default();
         o.set("verify-phone", t("")).ok();
-        assert!(o.verify_phone);
+        assert!(o.login.verify_phone);
         o.set("verify-phone", t("false")).ok();
-        assert!(!o.verify_phone);
+        assert!(!o.login.verify_phone);
         o.set("verifyEmail", OptionValue::Bool(true)).ok();
-        assert!(o.verify_email);
+        assert!(o.login.verify_email);
         o.set("allow-international", OptionValue::Number(0.0)).ok();
-        assert!(!o.allow_international);
+        assert!(!o.login.allow_international);
     }
 
     #[test]
     fn tabs_numbers_and_timeout() {
         let mut o = EmbedOptions::default();
         o.set("tabs", t("Phone, email")).ok();
-        assert_eq!(o.tabs, Some(vec![LoginTab::Phone, LoginTab::Email]));
+        assert_eq!(o.login.tabs, Some(vec![LoginTab::Phone, LoginTab::Email]));
         let list = OptionValue::List(vec!["account".into()]);
         o.set("tabs", list).ok();
-        assert_eq!(o.tabs, Some(vec![LoginTab::Account]));
+        assert_eq!(o.login.tabs, Some(vec![LoginTab::Account]));
         assert!(o.set("tabs", t(" , ")).is_err());
         o.set("initial-tab", t("email")).ok();
-        assert_eq!(o.initial_tab, Some(LoginTab::Email));
+        assert_eq!(o.login.initial_tab, Some(LoginTab::Email));
         o.set("countdown", t("30")).ok();
-        assert_eq!(o.countdown_secs, Some(30));
+        assert_eq!(o.login.countdown_secs, 30);
         o.set("min-pwd", OptionValue::Number(8.0)).ok();
-        assert_eq!(o.min_pwd, Some(8));
+        assert_eq!(o.login.min_pwd, 8);
         o.set("timeout", t("2.5")).ok();
-        assert_eq!(o.timeout, Some(Duration::from_millis(2500)));
+        assert_eq!(o.login.timeout, Duration::from_millis(2500));
+    }
+
+    #[test]
+    fn every_attribute_is_an_option_that_changes_the_widget() {
+        for name in ATTRIBUTES {
+            let sample = match *name {
+                "app-id" | "countdown" | "min-pwd" | "timeout" => t("7"),
+                "lang" => t("zh-CN"),
+                "view" => t("consent"),
+                "tabs" => t("phone"),
+                "initial-tab" => t("email"),
+                "theme" => t("dark"),
+                "allow-international" | "verify-phone" | "verify-email" | "guest" => t(""),
+                _ => t("custom"),
+            };
+            let mut o = EmbedOptions::default();
+            assert_eq!(o.set(name, sample), Ok(Applied::Known), "{name}");
+            assert_ne!(o, EmbedOptions::default(), "{name} changed nothing");
+        }
+    }
+
+    #[test]
+    fn the_loader_observes_every_attribute() {
+        let loader = include_str!("../../bundle/oauthapp-login.js");
+        let start = loader
+            .find("const ATTRIBUTES = [")
+            .expect("the loader lists its attributes");
+        let list = &loader[start..];
+        let list = &list[list.find('[').unwrap() + 1..list.find("];").unwrap()];
+        let observed: Vec<&str> = list
+            .split(',')
+            .map(|s| s.trim().trim_matches('"'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        assert_eq!(observed, ATTRIBUTES);
+    }
+
+    #[test]
+    fn guest_platform_and_qr_options() {
+        let mut o = EmbedOptions::default();
+        o.set("guest-platform", t(" kiosk ")).ok();
+        assert_eq!(o.login.guest_platform, "kiosk");
+        assert!(o.set("guest-platform", t("  ")).is_err());
+        assert_eq!(o.login.guest_platform, "web");
+        o.set("qrScopes", t("openid")).ok();
+        assert_eq!(o.login.qr_scopes, "openid");
+        o.set("qr-template", t("weixin://x?k={signInKey}")).ok();
+        assert_eq!(o.login.qr_template, "weixin://x?k={signInKey}");
     }
 
     #[test]
@@ -443,8 +506,8 @@ mod tests {
             ("view".to_owned(), t("nope")),
             ("lang".to_owned(), t("zh-CN")),
         ]);
-        assert_eq!(o.app_id, Some(2));
-        assert_eq!(o.lang, Some(Lang::ZhCn));
+        assert_eq!(o.login.app_id, Some(2));
+        assert_eq!(o.login.lang, Some(Lang::ZhCn));
         assert_eq!(errors.len(), 1);
     }
 }

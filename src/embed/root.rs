@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use super::events::{Notifier, SessionInfo};
 use super::options::{EmbedOptions, EmbedView};
 use crate::api::Client;
-use crate::components::{
-    AccountPage, AuthRequest, ConsentScreen, LoginConfig, LoginTab, LoginWidget, Theme,
-};
+use crate::flows::{login_widget_view, AuthRequest, ConsentScreen};
 use crate::i18n::{provide_i18n, Key, Lang, Overrides};
+use crate::options::{LoginOptions, Theme};
+use crate::pages::AccountPage;
 use crate::session::{provide_session, Session, TokenStore};
 
 /// The drop-in's root view.
@@ -25,7 +25,7 @@ pub fn embed_root(
 ) -> impl IntoView {
     let target = {
         let options = options.clone();
-        Memo::new(move |_| options.with(|o| (o.server_url.clone(), o.app_id)))
+        Memo::new(move |_| options.with(|o| (o.login.server_url.clone(), o.login.app_id)))
     };
     let view_name = {
         let options = options.clone();
@@ -34,7 +34,7 @@ pub fn embed_root(
     let body = move || {
         let (server_url, app_id) = target.get();
         let Some(app_id) = app_id else {
-            return missing_app_id(options.with_untracked(|o| o.lang)).into_any();
+            return missing_app_id(options.with_untracked(|o| o.login.lang)).into_any();
         };
         let current = provide_session(TokenStore::for_client(&Client::new(&server_url, app_id)));
         mirror_session(current, session.clone(), notifier);
@@ -43,11 +43,12 @@ pub fn embed_root(
         let looks = Looks {
             lang: {
                 let options = options.clone();
-                Memo::new(move |_| options.with(|o| o.lang.unwrap_or_else(Lang::detect))).into()
+                Memo::new(move |_| options.with(|o| o.login.lang.unwrap_or_else(Lang::detect)))
+                    .into()
             },
             theme: {
                 let options = options.clone();
-                Memo::new(move |_| options.with(|o| o.theme)).into()
+                Memo::new(move |_| options.with(|o| o.login.theme)).into()
             },
         };
         let structure = {
@@ -57,17 +58,11 @@ pub fn embed_root(
         (move || {
             let opts = structure.get();
             match opts.view {
-                EmbedView::SignIn => sign_in(&opts, app_id, None, looks).into_any(),
-                EmbedView::Apps => {
-                    sign_in(&opts, app_id, Some(AccountPage::Apps), looks).into_any()
-                }
-                EmbedView::Profile => {
-                    sign_in(&opts, app_id, Some(AccountPage::Profile), looks).into_any()
-                }
-                EmbedView::Points => {
-                    sign_in(&opts, app_id, Some(AccountPage::Points), looks).into_any()
-                }
-                EmbedView::Consent => consent(&opts, app_id, looks).into_any(),
+                EmbedView::SignIn => sign_in(&opts, None, looks).into_any(),
+                EmbedView::Apps => sign_in(&opts, Some(AccountPage::Apps), looks).into_any(),
+                EmbedView::Profile => sign_in(&opts, Some(AccountPage::Profile), looks).into_any(),
+                EmbedView::Points => sign_in(&opts, Some(AccountPage::Points), looks).into_any(),
+                EmbedView::Consent => consent(&opts, looks).into_any(),
             }
         })
         .into_any()
@@ -111,38 +106,13 @@ struct Looks {
 
 /// The sign-in widget with the host's options; with `page`, once signed in it shows the
 /// signed-in pages, that one first (the `apps`, `profile` and `points` views).
-fn sign_in(
-    opts: &EmbedOptions,
-    app_id: u64,
-    page: Option<AccountPage>,
-    looks: Looks,
-) -> impl IntoView {
-    let tabs = opts.tabs.clone().unwrap_or_else(|| LoginTab::ALL.to_vec());
-    let first = opts
-        .initial_tab
-        .filter(|t| tabs.contains(t))
-        .or_else(|| tabs.first().copied())
-        .unwrap_or(LoginTab::Account);
-    let defaults = LoginConfig::default();
-    let props = leptos::component::component_props_builder(&LoginWidget)
-        .server_url(opts.server_url.clone())
-        .app_id(app_id)
-        .tabs(tabs)
-        .initial_tab(first)
-        .lang(looks.lang)
-        .countdown_secs(opts.countdown_secs.unwrap_or(defaults.countdown_secs))
-        .min_pwd(opts.min_pwd.unwrap_or(defaults.min_pwd))
-        .allow_international(opts.allow_international)
-        .verify_phone(opts.verify_phone)
-        .verify_email(opts.verify_email)
-        .show_guest(opts.show_guest)
-        .timeout(opts.timeout.unwrap_or(Client::DEFAULT_TIMEOUT));
-    // Without `page` the pages are off (and the page given is never shown).
-    let props = props
-        .account_pages(page.is_some())
-        .account_page(page.unwrap_or(AccountPage::Profile));
-    let props = props.theme(looks.theme).build();
-    untrack(move || leptos::component::component_view(LoginWidget, props))
+fn sign_in(opts: &EmbedOptions, page: Option<AccountPage>, looks: Looks) -> impl IntoView {
+    let options = LoginOptions {
+        account_pages: page.is_some(),
+        account_page: page,
+        ..opts.login.clone()
+    };
+    untrack(move || login_widget_view(options, looks.lang.into(), looks.theme.into(), None, None))
 }
 
 /// Said when the host gave no application id.
@@ -156,12 +126,12 @@ fn missing_app_id(lang: Option<Lang>) -> impl IntoView {
 
 /// The OAuth consent screen for the request in the page's URL (`redirect_uri`, `scope`,
 /// `state`, …), in the widget's frame and language.
-fn consent(opts: &EmbedOptions, app_id: u64, looks: Looks) -> impl IntoView {
+fn consent(opts: &EmbedOptions, looks: Looks) -> impl IntoView {
     let Looks { lang, theme } = looks;
     let i18n = provide_i18n(Some(lang.get_untracked()), Overrides::new());
     i18n.follow(lang.into());
     // ConsentScreen asks for the language shown at each call.
-    let client = Client::new(&opts.server_url, app_id);
+    let client = opts.login.client();
     let class = move || Theme::root_class(theme.get());
     view! {
         <section class=class lang=move || i18n.lang().tag() aria-label=i18n.text(Key::WidgetLabel)>

@@ -7,6 +7,7 @@ use crate::api::{ApiError, Client, Token};
 use crate::i18n::{message_for_error, use_i18n, I18n, Key, Message};
 use crate::options::LoginConfig;
 use crate::session::{provide_session, try_use_session, Session, TokenStore};
+use crate::ui::StatusLine;
 
 /// What every form of one widget shares. Cheap to copy.
 ///
@@ -32,15 +33,18 @@ pub struct LoginCtx {
 impl LoginCtx {
     /// A context for `client` with `config`. Its session is the one provided above (see
     /// [`provide_session`]), or else a new one for `client`'s server and app, provided to the
-    /// components below. `on_token` is told of every token once it is saved. Its requests
+    /// components below, as is its status line (for a [`LiveRegion`](crate::ui::LiveRegion)).
+    /// `on_token` is told of every token once it is saved. Its requests
     /// ask for the language of the i18n context above (see [`use_i18n`]).
     pub fn new(client: Client, config: LoginConfig, on_token: Option<Callback<Token>>) -> Self {
         let session =
             try_use_session().unwrap_or_else(|| provide_session(TokenStore::for_client(&client)));
+        let status = RwSignal::new(None);
+        provide_context(StatusLine(status));
         LoginCtx {
             client: StoredValue::new(client),
             config: StoredValue::new(config),
-            status: RwSignal::new(None),
+            status,
             session,
             on_token,
             i18n: use_i18n(),

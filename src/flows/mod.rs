@@ -22,6 +22,7 @@ pub mod reset;
 mod signed_in;
 mod widget;
 
+pub use crate::options::Theme;
 pub use account::{AccountForm, FormMode};
 pub use code::{
     Channel, CodeForm, ContactFields, ContactInputs, EmailForm, Extra, PhoneForm, SendCodeButton,
@@ -33,4 +34,4 @@ pub use qr::{fill_qr_template, QrImage, QrPhase, QrSignIn, DEFAULT_QR_TEMPLATE};
 pub use qr_phone::QrPhonePage;
 pub use reset::ResetPasswordForm;
 pub use signed_in::SignedIn;
-pub use widget::{LoginWidget, Theme};
+pub use widget::{login_widget_view, LoginWidget};

@@ -5,44 +5,23 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::api::{Client, Token};
+use crate::api::Token;
 use crate::flows::account::{AccountForm, FormMode};
 use crate::flows::code::countdown::DEFAULT_COUNTDOWN_SECS;
 use crate::flows::code::{EmailForm, PhoneForm};
 use crate::flows::context::{provide_login, LoginCtx};
 use crate::flows::guest::GuestButton;
-use crate::flows::qr::{QrSignIn, DEFAULT_QR_SCOPES, DEFAULT_QR_TEMPLATE};
+use crate::flows::qr::QrSignIn;
 use crate::flows::reset::ResetPasswordForm;
 use crate::flows::signed_in::SignedIn;
 use crate::i18n::{provide_i18n, Key, Lang, Overrides};
-use crate::options::LoginConfig;
+use crate::options::{LoginOptions, Theme};
 use crate::pages::{AccountPage, AccountPages};
 use crate::session::Claims;
 use crate::ui::unique_id;
 use crate::ui::LiveRegion;
 use crate::ui::{panel_id, tab_id, LoginTab, Tabs};
 use crate::validate::DEFAULT_MIN_PWD;
-
-/// A forced colour theme (otherwise the widget follows `prefers-color-scheme`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-impl Theme {
-    /// The classes of the widget's root element: `oa-widget`, plus the forced theme if any
-    /// (otherwise the CSS follows `prefers-color-scheme`).
-    pub fn root_class(theme: Option<Theme>) -> &'static str {
-        match theme {
-            None => "oa-widget",
-            Some(Theme::Light) => "oa-widget oa-theme--light",
-            Some(Theme::Dark) => "oa-widget oa-theme--dark",
-        }
-    }
-}
 
 /// What the widget shows besides the signed-in view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,9 +84,12 @@ pub fn LoginWidget(
     /// Whether sign-up also asks for an email and its code (the app verifies emails).
     #[prop(optional)]
     verify_email: bool,
-    /// Whether the guest (unionID, platform `web`) button is shown.
+    /// Whether the guest (unionID) button is shown.
     #[prop(optional)]
     show_guest: bool,
+    /// The platform the guest sign-in sends (`web` unless said).
+    #[prop(optional, into)]
+    guest_platform: Option<String>,
     /// A forced theme (follows the system unless said). May be a signal, followed in place.
     #[prop(optional, into)]
     theme: MaybeProp<Theme>,
@@ -122,7 +104,7 @@ pub fn LoginWidget(
     #[prop(optional)]
     on_logout: Option<Callback<()>>,
     /// What the QR tab's code encodes (D5): a template with `{serverUrl}`, `{appId}` and
-    /// `{signInKey}` ([`DEFAULT_QR_TEMPLATE`](super::DEFAULT_QR_TEMPLATE) unless said).
+    /// `{signInKey}` ([`DEFAULT_QR_TEMPLATE`](crate::flows::DEFAULT_QR_TEMPLATE) unless said).
     #[prop(optional, into)]
     qr_template: Option<String>,
     /// The scopes the QR sign-in asks the mini-program user for (`openid profile` unless said).
@@ -135,44 +117,66 @@ pub fn LoginWidget(
     #[prop(optional)]
     account_page: Option<AccountPage>,
 ) -> impl IntoView {
-    let i18n = provide_i18n(lang.get_untracked(), strings);
-    i18n.follow(lang);
-    let mut tabs = tabs.unwrap_or_else(|| LoginTab::ALL.to_vec());
-    tabs.dedup();
-    if tabs.is_empty() {
-        tabs = LoginTab::ALL.to_vec();
-    }
-    let first = initial_tab
-        .filter(|t| tabs.contains(t))
-        .or_else(|| tabs.first().copied())
-        .unwrap_or(LoginTab::Account);
-    let selected = RwSignal::new(first);
-    let screen = RwSignal::new(Screen::Tabs);
-    let prefill = RwSignal::new(String::new());
-
-    // The context's client() adds the language shown at each call.
-    let client = Client::new(&server_url, app_id);
-    let client = match timeout {
-        Some(t) => client.with_timeout(t),
-        None => client,
-    };
-    let config = LoginConfig {
+    // The props, read into the one options type.
+    let defaults = LoginOptions::default();
+    let options = LoginOptions {
+        server_url,
+        app_id: Some(app_id),
+        tabs,
+        initial_tab,
+        lang: lang.get_untracked(),
+        theme: theme.get_untracked(),
+        strings,
         countdown_secs,
         min_pwd,
         allow_international,
         verify_phone,
         verify_email,
-        ..LoginConfig::default()
+        show_guest,
+        guest_platform: guest_platform.unwrap_or(defaults.guest_platform),
+        timeout: timeout.unwrap_or(defaults.timeout),
+        qr_template: qr_template.unwrap_or(defaults.qr_template),
+        qr_scopes: qr_scopes.unwrap_or(defaults.qr_scopes),
+        account_pages,
+        account_page,
     };
-    // The session is the context's: the host's if it provided one, else one scoped to this
-    // server and app. The forms save tokens in it; `on_login` only hears of them.
     let on_token = on_login.map(|cb| {
         Callback::new(move |token: Token| {
             let claims = Claims::from_jwt(&token.access_token).unwrap_or_default();
             cb.run((token, claims));
         })
     });
-    let ctx = provide_login(LoginCtx::new(client, config, on_token));
+    login_widget_view(options, lang, theme, on_token, on_logout)
+}
+
+/// The sign-in widget for `options`, following `lang` and `theme` in place when they are
+/// signals (else `options.lang` and `options.theme`). Saved tokens are also handed to
+/// `on_token`; `on_logout` hears of sign-outs. What [`LoginWidget`] and the drop-in render.
+pub fn login_widget_view(
+    options: LoginOptions,
+    lang: MaybeProp<Lang>,
+    theme: MaybeProp<Theme>,
+    on_token: Option<Callback<Token>>,
+    on_logout: Option<Callback<()>>,
+) -> impl IntoView {
+    let fixed_lang = options.lang;
+    let fixed_theme = options.theme;
+    let lang: Signal<Option<Lang>> = Signal::derive(move || lang.get().or(fixed_lang));
+    let theme: Signal<Option<Theme>> = Signal::derive(move || theme.get().or(fixed_theme));
+    let i18n = provide_i18n(lang.get_untracked(), options.strings.clone());
+    i18n.follow(lang.into());
+    let tabs = options.tabs();
+    let selected = RwSignal::new(options.first_tab());
+    let screen = RwSignal::new(Screen::Tabs);
+    let prefill = RwSignal::new(String::new());
+    let show_guest = options.show_guest;
+    let account_pages = options.account_pages;
+    let account_page = options.account_page;
+
+    // The session is the context's: the host's if it provided one, else one scoped to this
+    // server and app. The forms save tokens in it; `on_token` only hears of them. The
+    // context's client() adds the language shown at each call.
+    let ctx = provide_login(LoginCtx::new(options.client(), options.forms(), on_token));
     let session = ctx.session();
 
     let prefix = unique_id("login");
@@ -195,6 +199,8 @@ pub fn LoginWidget(
         ctx.status.set(None);
         screen.set(Screen::Reset);
     });
+    let qr_scopes = options.qr_scopes;
+    let qr_template = options.qr_template;
 
     let class = move || Theme::root_class(theme.get());
     let tabs = StoredValue::new(tabs);
@@ -217,10 +223,8 @@ pub fn LoginWidget(
                     LoginTab::Email => view! { <EmailForm /> }.into_any(),
                     LoginTab::Qr => {
                         let active = Signal::derive(move || selected.get() == LoginTab::Qr);
-                        let scopes =
-                            qr_scopes.clone().unwrap_or_else(|| DEFAULT_QR_SCOPES.to_owned());
-                        let template =
-                            qr_template.clone().unwrap_or_else(|| DEFAULT_QR_TEMPLATE.to_owned());
+                        let scopes = qr_scopes.clone();
+                        let template = qr_template.clone();
                         view! { <QrSignIn active=active scopes=scopes template=template /> }
                         .into_any()
                     }
@@ -278,7 +282,7 @@ pub fn LoginWidget(
                 }
                 .into_any(),
             }}
-            <LiveRegion message=ctx.status />
+            <LiveRegion />
         </section>
     }
 }

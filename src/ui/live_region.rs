@@ -4,14 +4,23 @@ use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Message};
 
-/// A polite live region saying `message` (the widget's busy and result sentences).
+/// The widget's status sentence (busy and result announcements), shared through context for
+/// the [`LiveRegion`] to say.
+#[derive(Clone, Copy, Debug)]
+pub struct StatusLine(pub RwSignal<Option<Message>>);
+
+/// A polite live region saying `message`, or else the [`StatusLine`] provided above (nothing
+/// when there is none).
 #[component]
 pub fn LiveRegion(
-    /// The sentence to say, if any.
-    #[prop(into)]
-    message: Signal<Option<Message>>,
+    /// The sentence to say, if any (the status line above unless given).
+    #[prop(optional, into)]
+    message: Option<Signal<Option<Message>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let message = message
+        .or_else(|| use_context::<StatusLine>().map(|line| line.0.into()))
+        .unwrap_or_else(|| Signal::stored(None));
     view! {
         <p class="oa-status" role="status" aria-live="polite" aria-atomic="true">
             {move || message.with(|m| m.as_ref().map(|m| i18n.render(m)).unwrap_or_default())}

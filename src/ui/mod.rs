@@ -15,5 +15,5 @@ mod tabs;
 pub use countdown_button::CountdownButton;
 pub use field::{focus_first_invalid, Field, FieldState};
 pub use ids::unique_id;
-pub use live_region::{FormError, LiveRegion};
+pub use live_region::{FormError, LiveRegion, StatusLine};
 pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};
