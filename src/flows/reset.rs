@@ -9,6 +9,7 @@ use crate::flows::context::use_login;
 use crate::i18n::{use_i18n, Key, Message};
 use crate::ui::unique_id;
 use crate::ui::FormError;
+use crate::ui::SubmitButton;
 use crate::ui::{focus_first_invalid, Field, FieldState};
 use crate::validate;
 
@@ -138,14 +139,7 @@ pub fn ResetPasswordForm(
                 autocomplete="new-password"
             />
             <FormError error=error />
-            <button
-                type="submit"
-                class="oa-button oa-button--primary oa-submit"
-                disabled=move || busy.get()
-                aria-busy=move || if busy.get() { "true" } else { "false" }
-            >
-                {move || i18n.t(if busy.get() { Key::ResetBusy } else { Key::ResetSubmit })}
-            </button>
+            <SubmitButton label=Signal::derive(move || if busy.get() { Key::ResetBusy } else { Key::ResetSubmit }) busy=busy />
             {on_back.map(|cb| view! {
                 <div class="oa-form__links">
                     <button type="button" class="oa-link oa-back" on:click=move |_| cb.run(())>

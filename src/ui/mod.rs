@@ -4,16 +4,19 @@
 //! - [`Tabs`]: the tab list of sign-in methods ([`LoginTab`]).
 //! - [`LiveRegion`], [`FormError`]: what screen readers hear.
 //! - [`CountdownButton`]: busy, then "Resend in N s" (the send-code button's look).
+//! - [`SubmitButton`]: a form's submit button, busy while its request is out.
 //! - [`unique_id`]: DOM ids unique on the page.
 
 mod countdown_button;
 mod field;
 mod ids;
 mod live_region;
+mod submit_button;
 mod tabs;
 
 pub use countdown_button::CountdownButton;
 pub use field::{focus_first_invalid, Field, FieldState};
 pub use ids::unique_id;
 pub use live_region::{FormError, LiveRegion, StatusLine};
+pub use submit_button::SubmitButton;
 pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};

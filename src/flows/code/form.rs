@@ -11,6 +11,7 @@ use crate::flows::code::contact_inputs::{ContactFields, ContactInputs};
 use crate::flows::context::use_login;
 use crate::i18n::{use_i18n, Key, Message};
 use crate::ui::FormError;
+use crate::ui::SubmitButton;
 use crate::ui::{focus_first_invalid, Field, FieldState};
 use crate::validate;
 
@@ -205,14 +206,7 @@ pub fn CodeForm(
                 </Show>
             </Show>
             <FormError error=error />
-            <button
-                type="submit"
-                class="oa-button oa-button--primary oa-submit"
-                disabled=move || busy.get()
-                aria-busy=move || if busy.get() { "true" } else { "false" }
-            >
-                {move || i18n.t(submit_label(busy.get(), asks_pwd()))}
-            </button>
+            <SubmitButton label=Signal::derive(move || submit_label(busy.get(), asks_pwd())) busy=busy />
             <div class="oa-form__links">
                 <button type="button" class="oa-link oa-switch-mode" on:click=toggle>
                     {move || i18n.t(if asks_pwd() { Key::SignupToSignin } else { Key::SigninToSignup })}

@@ -12,6 +12,7 @@ use crate::i18n::{message_for_error, use_i18n, Key, Message};
 use crate::options::LoginConfig;
 use crate::ui::unique_id;
 use crate::ui::FormError;
+use crate::ui::SubmitButton;
 use crate::ui::{focus_first_invalid, Field, FieldState};
 use crate::validate::url::{check_redirect_uri, safe_image_url, with_query, UrlRefusal};
 use crate::validate::{self, Checked};
@@ -320,14 +321,7 @@ fn ConsentForm(
                 >
                     {i18n.text(Key::ConsentDeny)}
                 </button>
-                <button
-                    type="submit"
-                    class="oa-button oa-button--primary oa-consent__allow"
-                    disabled=move || locked.get()
-                    aria-busy=move || if busy.get() { "true" } else { "false" }
-                >
-                    {move || i18n.t(if busy.get() { Key::ConsentBusy } else { Key::ConsentAllow })}
-                </button>
+                <SubmitButton label=Signal::derive(move || if busy.get() { Key::ConsentBusy } else { Key::ConsentAllow }) busy=busy disabled=locked class="oa-consent__allow" />
             </div>
         </form>
         <p class="oa-consent__leaving" role="status" aria-live="polite">

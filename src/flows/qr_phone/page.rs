@@ -11,6 +11,7 @@ use super::params::{app_id_from_text, key_from_text, query_param};
 use crate::api::{AppCard, Client, QrSignUpRequest, SignInKey, Token};
 use crate::i18n::{message_for_error, provide_i18n, Key, Lang, Message, Overrides};
 use crate::ui::FormError;
+use crate::ui::SubmitButton;
 use crate::ui::{focus_first_invalid, Field, FieldState};
 use crate::validate::{nickname, Checked};
 
@@ -202,14 +203,7 @@ pub fn QrPhonePage(
                 <Field state=union name="unionId" label=Key::QrPhoneUnionId disabled=busy />
                 <Field state=nick name="nickName" label=Key::FieldNickname autocomplete="nickname" disabled=busy />
                 <FormError error=error />
-                <button
-                    type="submit"
-                    class="oa-button oa-button--primary oa-submit oa-qr-phone__confirm"
-                    disabled=move || busy.get()
-                    aria-busy=move || if busy.get() { "true" } else { "false" }
-                >
-                    {move || i18n.t(if busy.get() { Key::QrPhoneConfirming } else { Key::QrPhoneConfirm })}
-                </button>
+                <SubmitButton label=Signal::derive(move || if busy.get() { Key::QrPhoneConfirming } else { Key::QrPhoneConfirm }) busy=busy class="oa-submit oa-qr-phone__confirm" />
             </form>
         }
         .into_any(),

@@ -6,6 +6,7 @@ use crate::api::RechargeRequest;
 use crate::i18n::{use_i18n, Key, Message};
 use crate::pages::Access;
 use crate::ui::FormError;
+use crate::ui::SubmitButton;
 use crate::ui::{focus_first_invalid, Field, FieldState};
 use crate::validate::points::{check_price, check_remark};
 
@@ -69,14 +70,7 @@ pub fn RechargeForm(
             <Field state=price name="price" label=Key::PointsPrice inputmode="numeric" disabled=busy />
             <Field state=remark name="remark" label=Key::PointsRemarkField disabled=busy />
             <FormError error=error />
-            <button
-                type="submit"
-                class="oa-button oa-button--primary oa-points__submit"
-                disabled=move || busy.get()
-                aria-busy=move || if busy.get() { "true" } else { "false" }
-            >
-                {move || i18n.t(if busy.get() { Key::PointsRecharging } else { Key::PointsRecharge })}
-            </button>
+            <SubmitButton label=Signal::derive(move || if busy.get() { Key::PointsRecharging } else { Key::PointsRecharge }) busy=busy class="oa-points__submit" />
         </form>
     }
 }

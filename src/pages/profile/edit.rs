@@ -9,6 +9,7 @@ use crate::i18n::{use_i18n, Key, Message};
 use crate::pages::Access;
 use crate::ui::unique_id;
 use crate::ui::FormError;
+use crate::ui::SubmitButton;
 use crate::ui::{focus_first_invalid, Field, FieldState};
 use crate::validate;
 use crate::validate::profile::{check_avatar, check_data};
@@ -148,14 +149,7 @@ pub fn ProfileForm(
                 >
                     {i18n.text(Key::ProfileCancel)}
                 </button>
-                <button
-                    type="submit"
-                    class="oa-button oa-button--primary oa-profile__save"
-                    disabled=move || busy.get()
-                    aria-busy=move || if busy.get() { "true" } else { "false" }
-                >
-                    {move || i18n.t(if busy.get() { Key::ProfileSaving } else { Key::ProfileSave })}
-                </button>
+                <SubmitButton label=Signal::derive(move || if busy.get() { Key::ProfileSaving } else { Key::ProfileSave }) busy=busy class="oa-profile__save" />
             </div>
         </form>
     }
