@@ -7,10 +7,9 @@ use crate::flows::code::channel::Channel;
 use crate::flows::code::contact_inputs::{ContactFields, ContactInputs};
 use crate::flows::context::use_login;
 use crate::i18n::{use_i18n, Key, Message};
-use crate::ui::unique_id;
 use crate::ui::FormError;
-use crate::ui::SubmitButton;
 use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::ui::{ChoiceGroup, SubmitButton};
 use crate::validate;
 
 /// The reset form: phone or email, a `forgetpwd` code, the new password twice. On success it
@@ -36,7 +35,6 @@ pub fn ResetPasswordForm(
     let confirm = FieldState::new();
     let error = RwSignal::new(None::<Message>);
     let on_code_error = Callback::new(move |m: Option<Message>| error.set(m));
-    let group = unique_id("reset-by");
 
     let submit = Action::new_local(move |req: &(ResetPwdRequest, String)| {
         let (req, to) = req.clone();
@@ -80,34 +78,18 @@ pub fn ResetPasswordForm(
         }
     };
 
-    let choice = move |ch: Channel, key: Key| {
-        let group = group.clone();
-        view! {
-            <label class="oa-choice">
-                <input
-                    class="oa-choice__input"
-                    type="radio"
-                    name=group
-                    value=ch.input_name()
-                    prop:checked=move || channel.get() == ch
-                    on:change=move |_| {
-                        error.set(None);
-                        channel.set(ch);
-                    }
-                />
-                <span class="oa-choice__label">{move || i18n.t(key)}</span>
-            </label>
-        }
-    };
-
     view! {
         <form class="oa-form oa-form--reset" novalidate on:submit=on_submit>
             <h2 class="oa-form__title">{i18n.text(Key::ResetTitle)}</h2>
-            <fieldset class="oa-choices">
-                <legend class="oa-choices__legend">{i18n.text(Key::ResetMethod)}</legend>
-                {choice(Channel::Phone, Key::ResetByPhone)}
-                {choice(Channel::Email, Key::ResetByEmail)}
-            </fieldset>
+            <ChoiceGroup
+                legend=Key::ResetMethod
+                choices=vec![
+                    (Channel::Phone, Channel::Phone.input_name(), Key::ResetByPhone),
+                    (Channel::Email, Channel::Email.input_name(), Key::ResetByEmail),
+                ]
+                selected=channel
+                on_change=Callback::new(move |_| error.set(None))
+            />
             <Show
                 when=move || channel.get() == Channel::Phone
                 fallback=move || {

@@ -4,9 +4,11 @@
 //! - [`Tabs`]: the tab list of sign-in methods ([`LoginTab`]).
 //! - [`LiveRegion`], [`FormError`]: what screen readers hear.
 //! - [`CountdownButton`]: busy, then "Resend in N s" (the send-code button's look).
+//! - [`ChoiceGroup`]: radio buttons under a legend.
 //! - [`SubmitButton`]: a form's submit button, busy while its request is out.
 //! - [`unique_id`]: DOM ids unique on the page.
 
+mod choice_group;
 mod countdown_button;
 mod field;
 mod ids;
@@ -14,6 +16,7 @@ mod live_region;
 mod submit_button;
 mod tabs;
 
+pub use choice_group::ChoiceGroup;
 pub use countdown_button::CountdownButton;
 pub use field::{focus_first_invalid, Field, FieldState};
 pub use ids::unique_id;

@@ -12,8 +12,8 @@ use crate::i18n::{message_for_error, use_i18n, Key, Message};
 use crate::options::LoginConfig;
 use crate::ui::unique_id;
 use crate::ui::FormError;
-use crate::ui::SubmitButton;
 use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::ui::{ChoiceGroup, SubmitButton};
 use crate::validate::url::{check_redirect_uri, safe_image_url, with_query, UrlRefusal};
 use crate::validate::{self, Checked};
 
@@ -227,36 +227,17 @@ fn ConsentForm(
         .collect_view();
     let no_scopes = request.scopes.trim().is_empty();
     let host_for_return = host.clone();
-    let group = unique_id("consent-kind");
     let choices = (kinds.len() > 1).then(|| {
-        let items = kinds
-            .iter()
-            .map(|&k| {
-                let group = group.clone();
-                view! {
-                    <label class="oa-choice">
-                        <input
-                            class="oa-choice__input"
-                            type="radio"
-                            name=group
-                            value=k.as_str()
-                            prop:checked=move || kind.get() == k
-                            disabled=move || locked.get()
-                            on:change=move |_| {
-                                error.set(None);
-                                kind.set(k);
-                            }
-                        />
-                        <span class="oa-choice__label">{move || i18n.t(k.label())}</span>
-                    </label>
-                }
-            })
-            .collect_view();
+        let choices = kinds.iter().map(|&k| (k, k.as_str(), k.label())).collect();
         view! {
-            <fieldset class="oa-choices oa-consent__kinds">
-                <legend class="oa-choices__legend">{i18n.text(Key::ConsentMethod)}</legend>
-                {items}
-            </fieldset>
+            <ChoiceGroup
+                legend=Key::ConsentMethod
+                choices=choices
+                selected=kind
+                on_change=Callback::new(move |_| error.set(None))
+                disabled=locked
+                class="oa-consent__kinds"
+            />
         }
     });
     let credentials = move || match kind.get() {

@@ -8,7 +8,7 @@ use super::recharge::RechargeForm;
 use crate::api::{PointEntry, PointKind, PointLogPage, PointLogQuery};
 use crate::i18n::{use_i18n, Key, Message};
 use crate::pages::{Access, Load, LoadFailed, Loading, Notice};
-use crate::ui::unique_id;
+use crate::ui::{unique_id, ChoiceGroup};
 
 /// The filter's choices.
 const KINDS: [(PointKind, &str, Key); 3] = [
@@ -46,7 +46,6 @@ pub fn PointsPage(
     let notice = RwSignal::new(None::<Message>);
     let seq = StoredValue::new(0u64);
     let title_id = unique_id("points-title");
-    let group = unique_id("points-kind");
 
     // Reads the page whenever the filter, the page or the reload counter changes; only the
     // newest answer counts.
@@ -85,29 +84,6 @@ pub fn PointsPage(
             }
         });
     });
-
-    let filter = KINDS
-        .iter()
-        .map(|&(k, value, label)| {
-            let group = group.clone();
-            view! {
-                <label class="oa-choice">
-                    <input
-                        class="oa-choice__input"
-                        type="radio"
-                        name=group
-                        value=value
-                        prop:checked=move || kind.get() == k
-                        on:change=move |_| {
-                            page.set(0);
-                            kind.set(k);
-                        }
-                    />
-                    <span class="oa-choice__label">{move || i18n.t(label)}</span>
-                </label>
-            }
-        })
-        .collect_view();
 
     let row = move |e: PointEntry| {
         let used = e.used.unwrap_or(0);
@@ -205,10 +181,13 @@ pub fn PointsPage(
         <section class="oa-page oa-points" aria-labelledby=labelled>
             <h2 class="oa-page__title" id=title_id>{i18n.text(Key::PointsTitle)}</h2>
             <Notice message=notice />
-            <fieldset class="oa-choices oa-points__filter">
-                <legend class="oa-choices__legend">{i18n.text(Key::PointsFilter)}</legend>
-                {filter}
-            </fieldset>
+            <ChoiceGroup
+                legend=Key::PointsFilter
+                choices=KINDS.to_vec()
+                selected=kind
+                on_change=Callback::new(move |_| page.set(0))
+                class="oa-points__filter"
+            />
             {table}
             <RechargeForm on_done=on_done />
         </section>
