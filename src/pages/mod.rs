@@ -4,6 +4,7 @@
 
 mod access;
 pub mod apps;
+mod load;
 mod nav;
 pub mod points;
 pub mod profile;
@@ -11,6 +12,7 @@ mod status;
 
 pub use access::{Access, Load};
 pub use apps::AuthorizedApps;
+pub use load::Loader;
 pub use nav::{AccountPage, AccountPages};
 pub use points::PointsPage;
 pub use profile::ProfilePage;

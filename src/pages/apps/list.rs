@@ -8,7 +8,7 @@ use super::order::newest_first;
 use super::row::{consent_host, ConsentRow};
 use crate::api::Consent;
 use crate::i18n::{use_i18n, Key, Message};
-use crate::pages::{Access, Load, LoadFailed, Loading, Notice};
+use crate::pages::{Access, Load, LoadFailed, Loader, Loading, Notice};
 use crate::ui::unique_id;
 use crate::ui::FormError;
 
@@ -19,7 +19,16 @@ use crate::ui::FormError;
 pub fn AuthorizedApps() -> impl IntoView {
     let i18n = use_i18n();
     let access = Access::from_context();
-    let list = RwSignal::new(Load::<Vec<Consent>>::Loading);
+    let loader = Loader::new(
+        access,
+        |client| async move {
+            let mut items = client.consents().await?;
+            newest_first(&mut items);
+            Ok(items)
+        },
+        |_: &Vec<Consent>| true,
+    );
+    let list = loader.state;
     let confirming = RwSignal::new(None::<i64>);
     let busy = RwSignal::new(false);
     let notice = RwSignal::new(None::<Message>);
@@ -27,21 +36,7 @@ pub fn AuthorizedApps() -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let title_id = unique_id("apps-title");
 
-    let load = move || {
-        list.set(Load::Loading);
-        let client = access.client();
-        spawn_local(async move {
-            let next = match client.consents().await {
-                Ok(mut items) => {
-                    newest_first(&mut items);
-                    Load::Ready(items)
-                }
-                Err(e) => Load::Failed(access.fail(&e)),
-            };
-            list.try_set(next);
-        });
-    };
-    load();
+    let load = move || loader.reload();
 
     let revoke = move |id: i64| {
         let Load::Ready(items) = list.get_untracked() else {

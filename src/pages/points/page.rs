@@ -1,13 +1,12 @@
 //! The points page: filter, table, pages, recharge.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::pager::Pager;
 use super::recharge::RechargeForm;
 use crate::api::{PointEntry, PointKind, PointLogPage, PointLogQuery};
 use crate::i18n::{use_i18n, Key, Message};
-use crate::pages::{Access, Load, LoadFailed, Loading, Notice};
+use crate::pages::{Access, Load, LoadFailed, Loader, Loading, Notice};
 use crate::ui::{unique_id, ChoiceGroup};
 
 /// The filter's choices.
@@ -41,49 +40,34 @@ pub fn PointsPage(
     let take = page_size.max(1);
     let kind = RwSignal::new(PointKind::All);
     let page = RwSignal::new(0u32);
-    let reload = RwSignal::new(0u32);
-    let log = RwSignal::new(Load::<PointLogPage>::Loading);
     let notice = RwSignal::new(None::<Message>);
-    let seq = StoredValue::new(0u64);
     let title_id = unique_id("points-title");
 
-    // Reads the page whenever the filter, the page or the reload counter changes; only the
-    // newest answer counts.
-    Effect::new(move || {
-        let query = PointLogQuery {
-            kind: kind.get(),
-            skip: Pager::new(page.get(), take, 0).skip(),
-            take,
-        };
-        reload.track();
-        let n = seq.get_value() + 1;
-        seq.set_value(n);
-        log.set(Load::Loading);
-        let client = access.client();
-        spawn_local(async move {
-            let answer = client.point_log(&query).await;
-            if seq.try_get_value() != Some(n) {
-                return;
-            }
-            match answer {
-                Ok(p) => {
-                    let total = u64::try_from(p.total.unwrap_or(0)).unwrap_or(0);
-                    // Past the end (entries went away): go to the last page instead.
-                    match Pager::new(page.get_untracked(), take, total).clamped() {
-                        Some(last) if !p.data.is_empty() || total > 0 => {
-                            page.try_set(last);
-                        }
-                        _ => {
-                            log.try_set(Load::Ready(p));
-                        }
-                    }
+    // Reads the page whenever the filter or the page changes, or after a recharge; only the
+    // newest answer counts. A page past the end (entries went away) is not shown: the last
+    // page is read instead.
+    let loader = Loader::new(
+        access,
+        move |client| {
+            let query = PointLogQuery {
+                kind: kind.get(),
+                skip: Pager::new(page.get(), take, 0).skip(),
+                take,
+            };
+            async move { client.point_log(&query).await }
+        },
+        move |p: &PointLogPage| {
+            let total = u64::try_from(p.total.unwrap_or(0)).unwrap_or(0);
+            match Pager::new(page.get_untracked(), take, total).clamped() {
+                Some(last) if !p.data.is_empty() || total > 0 => {
+                    page.try_set(last);
+                    false
                 }
-                Err(e) => {
-                    log.try_set(Load::Failed(access.fail(&e)));
-                }
+                _ => true,
             }
-        });
-    });
+        },
+    );
+    let log = loader.state;
 
     let row = move |e: PointEntry| {
         let used = e.used.unwrap_or(0);
@@ -104,7 +88,7 @@ pub fn PointsPage(
     let table = move || match log.get() {
         Load::Loading => view! { <Loading /> }.into_any(),
         Load::Failed(m) => view! {
-            <LoadFailed message=m on_retry=Callback::new(move |()| reload.update(|n| *n += 1)) />
+            <LoadFailed message=m on_retry=Callback::new(move |()| loader.reload()) />
         }
         .into_any(),
         Load::Ready(p) => {
@@ -173,7 +157,7 @@ pub fn PointsPage(
     let on_done = Callback::new(move |n: u64| {
         notice.try_set(Some(Message::with_n(Key::PointsRecharged, n)));
         page.try_set(0);
-        reload.try_update(|r| *r += 1);
+        loader.reload();
     });
 
     let labelled = title_id.clone();

@@ -2,13 +2,11 @@
 
 use leptos::html::Button;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::edit::ProfileForm;
 use super::view::{Avatar, ProfileView};
-use crate::api::Profile;
 use crate::i18n::{use_i18n, Key, Message};
-use crate::pages::{Access, Load, LoadFailed, Loading, Notice};
+use crate::pages::{Access, Load, LoadFailed, Loader, Loading, Notice};
 use crate::ui::unique_id;
 
 /// The signed-in person's profile, with an Edit button. A save is confirmed on screen and the
@@ -18,24 +16,18 @@ use crate::ui::unique_id;
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let access = Access::from_context();
-    let profile = RwSignal::new(Load::<Profile>::Loading);
+    let loader = Loader::new(
+        access,
+        |client| async move { client.profile().await },
+        |_| true,
+    );
+    let profile = loader.state;
     let editing = RwSignal::new(false);
     let notice = RwSignal::new(None::<Message>);
     let edit_ref = NodeRef::<Button>::new();
     let title_id = unique_id("profile-title");
 
-    let load = move || {
-        profile.set(Load::Loading);
-        let client = access.client();
-        spawn_local(async move {
-            let next = match client.profile().await {
-                Ok(p) => Load::Ready(p),
-                Err(e) => Load::Failed(access.fail(&e)),
-            };
-            profile.try_set(next);
-        });
-    };
-    load();
+    let load = move || loader.reload();
 
     let back_to_view = move || {
         editing.set(false);

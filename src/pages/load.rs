@@ -1,0 +1,62 @@
+//! What every signed-in page reads from the server, loaded the same way: a Leptos
+//! [`LocalResource`] over the call, shown as a [`Load`] state, read again on demand.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use super::access::{Access, Load};
+use crate::api::{ApiError, Client};
+
+/// Something a signed-in page reads: its [`Load`] state and the way to read it again.
+/// Cheap to copy.
+pub struct Loader<T: Send + Sync + 'static> {
+    /// What the page shows (the page may also change it, e.g. to drop a revoked row).
+    pub state: RwSignal<Load<T>>,
+    /// Bumped to read again.
+    again: RwSignal<u64>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Loader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Loader<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Loader<T> {
+    /// Reads with `fetch` now, and again after [`Loader::reload`] or when a signal that
+    /// `fetch` reads before its first `.await` changes (a filter, a page number); only the
+    /// newest answer is shown. A failure shows the sentence of [`Access::fail`] (a 401 also
+    /// signs out). An answer for which `keep` is false is not shown: the page has asked for
+    /// another one meanwhile (e.g. it went to the last page that exists).
+    pub fn new<F, Fut>(access: Access, fetch: F, keep: impl Fn(&T) -> bool + 'static) -> Self
+    where
+        F: Fn(Client) -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let state = RwSignal::new(Load::Loading);
+        let again = RwSignal::new(0u64);
+        let answer = LocalResource::new(move || {
+            again.track();
+            state.set(Load::Loading);
+            fetch(access.client())
+        });
+        Effect::new(move || {
+            let next = match answer.get() {
+                None => return,
+                Some(Ok(value)) if keep(&value) => Load::Ready(value),
+                Some(Ok(_)) => return,
+                Some(Err(e)) => Load::Failed(access.fail(&e)),
+            };
+            state.try_set(next);
+        });
+        Loader { state, again }
+    }
+
+    /// Reads again (the state goes back to loading).
+    pub fn reload(&self) {
+        self.again.update(|n| *n += 1);
+    }
+}
