@@ -7,6 +7,7 @@ mod pages_support;
 
 use leptos::prelude::*;
 use oauthapp_login::api::Client;
+use oauthapp_login::app::STATE_KEY;
 use oauthapp_login::components::consent::{AuthRequest, ConsentScreen, GrantKind, ThirdPartyDemo};
 use oauthapp_login::components::safe_url::{
     check_redirect_uri, safe_image_url, with_query, UrlRefusal,
@@ -371,7 +372,31 @@ fn session_set(value: &str) {
         .session_storage()
         .unwrap()
         .unwrap();
-    s.set_item("oa-thirdparty-state", value).unwrap();
+    s.set_item(STATE_KEY, value).unwrap();
+}
+
+// Guards against a page upgraded while a request was in flight losing its state: the state
+// kept under the key of earlier versions is still accepted, once.
+#[wasm_bindgen_test]
+async fn demo_reads_a_state_kept_under_the_old_key() {
+    fake_fetch();
+    let token = jwt(&serde_json::json!({"nameid": "7", "exp": 99}));
+    route(
+        "Authorize",
+        &ok(&serde_json::json!({"access_token": token, "token_type": "Bearer"}).to_string()),
+    );
+    let s = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    s.remove_item(STATE_KEY).unwrap();
+    s.set_item("oa-thirdparty-state", "old8").unwrap();
+    let root = fresh();
+    mount_demo(&root, "?view=thirdparty&code=c0de&state=old8");
+    assert!(until(|| has(&root, ".oa-thirdparty__claims")).await);
+    assert_eq!(s.get_item("oa-thirdparty-state").unwrap(), None);
+    restore_fetch();
 }
 
 // Guards against a demo link that does not lead to the consent view with a fresh state and
@@ -401,7 +426,7 @@ async fn demo_starts_a_request() {
         .session_storage()
         .unwrap()
         .unwrap()
-        .get_item("oa-thirdparty-state")
+        .get_item(STATE_KEY)
         .unwrap();
     assert_eq!(stored.as_deref(), Some(state.as_str()));
 }

@@ -80,6 +80,8 @@ pub fn SendCodeButton(
                     };
                     ctx.status.try_set(None);
                     on_error.run(Some(message));
+                    // A countdown started elsewhere (another tab) shows from now on.
+                    tick.try_update(|n| *n += 1);
                 }
             }
         }
