@@ -3,6 +3,7 @@
 
 use rand::Rng;
 use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::{json, Value};
 
 use crate::{
     config::AppConfig,
@@ -166,4 +167,23 @@ pub fn consume(tx: &Transaction<'_>, id: i64) -> Result<(), ApiError> {
     } else {
         Err(ApiError::CodeUsed)
     }
+}
+
+/// The development outbox: the codes sent to `to` (case-insensitive), or all, newest first.
+pub fn outbox(tx: &Transaction<'_>, to: Option<&str>, limit: i64) -> Result<Vec<Value>, ApiError> {
+    let mut stmt = tx.prepare(
+        "SELECT recipient, channel, purpose, code, create_date, app_id FROM codes
+         WHERE (?1 IS NULL OR recipient = ?1 COLLATE NOCASE) ORDER BY id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![to, limit], |r| {
+        Ok(json!({
+            "to": r.get::<_, String>(0)?,
+            "channel": r.get::<_, String>(1)?,
+            "type": r.get::<_, String>(2)?,
+            "code": r.get::<_, String>(3)?,
+            "createDate": r.get::<_, String>(4)?,
+            "appID": r.get::<_, i64>(5)?,
+        }))
+    })?;
+    Ok(rows.collect::<Result<Vec<Value>, _>>()?)
 }

@@ -187,6 +187,44 @@ pub fn create(tx: &Transaction<'_>, app: i64, u: &NewUser) -> Result<User, ApiEr
     by_id(tx, app, tx.last_insert_rowid())?.ok_or(ApiError::Internal)
 }
 
+/// Sets (or clears) each profile field whose `.0` is true; leaves the others alone.
+pub fn update_profile(
+    tx: &Transaction<'_>,
+    id: i64,
+    avatar: (bool, Option<&str>),
+    nick_name: (bool, Option<&str>),
+    data: (bool, Option<&str>),
+) -> Result<(), ApiError> {
+    tx.execute(
+        "UPDATE users SET
+            avatar = CASE WHEN ?1 THEN ?2 ELSE avatar END,
+            nick_name = CASE WHEN ?3 THEN ?4 ELSE nick_name END,
+            data = CASE WHEN ?5 THEN ?6 ELSE data END,
+            last_update = ?7
+         WHERE id = ?8",
+        params![
+            avatar.0,
+            avatar.1,
+            nick_name.0,
+            nick_name.1,
+            data.0,
+            data.1,
+            now_date(),
+            id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Replaces the user's password hash.
+pub fn set_password(tx: &Transaction<'_>, id: i64, hash: &str) -> Result<(), ApiError> {
+    tx.execute(
+        "UPDATE users SET pwd_hash = ?1, last_update = ?2 WHERE id = ?3",
+        params![hash, now_date(), id],
+    )?;
+    Ok(())
+}
+
 impl User {
     /// The Profile answer.
     pub fn profile(&self) -> Value {

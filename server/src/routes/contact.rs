@@ -1,11 +1,12 @@
-//! The phone and email calls share one shape; this module holds it, parameterised by
-//! [`Kind`]. `phone.rs` and `email.rs` are the thin handlers.
+//! The phone and email calls (5–10): PhoneSignUp, PhoneSignIn, SendSMSCode, EmailSignUp,
+//! EmailSignIn, SendEmailCode. Both channels share one code path, parameterised by [`Kind`],
+//! which also holds each call's field list.
 
 use serde_json::json;
 
-use super::common::{read_email, read_extras, read_phone, sign_up, Proven};
+use super::common::{read_email, read_extras, read_phone, sign_up, Params, Proven};
 use crate::{
-    body::Fields,
+    body::{Body, Fields},
     codes::{self, Channel, Purpose},
     config::AppConfig,
     error::{ok, ApiError, ApiResult},
@@ -23,7 +24,60 @@ pub enum Kind {
     Email,
 }
 
+/// The fields PhoneSignUp and EmailSignUp take (`password` as a synonym of `pwd`, D1).
+const SIGN_UP: &[&str] = &[
+    "phone",
+    "phoneCode",
+    "email",
+    "emailCode",
+    "pwd",
+    "password",
+    "nickName",
+    "avatar",
+    "data",
+];
+
 impl Kind {
+    /// The recipient's field name.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+        }
+    }
+
+    /// The code field of the sign-up call.
+    fn sign_up_code(self) -> &'static str {
+        match self {
+            Kind::Phone => "phoneCode",
+            Kind::Email => "emailCode",
+        }
+    }
+
+    /// The fields PhoneSignIn / EmailSignIn take (D2: the code under several names).
+    fn sign_in_fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Phone => &["phone", "verifyCode", "phoneCode", "code"],
+            Kind::Email => &["email", "verifyCode", "emailCode", "code"],
+        }
+    }
+
+    /// The names of the sign-in code, in the order they are read.
+    fn sign_in_codes(self) -> &'static [&'static str] {
+        match self {
+            Kind::Phone => &["verifyCode", "phoneCode", "code"],
+            Kind::Email => &["verifyCode", "emailCode", "code"],
+        }
+    }
+
+    /// The fields SendSMSCode / SendEmailCode take.
+    fn send_code_fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Phone => &["phone", "type"],
+            Kind::Email => &["email", "type"],
+        }
+    }
+
     fn channel(self) -> Channel {
         match self {
             Kind::Phone => Channel::Sms,
@@ -33,10 +87,7 @@ impl Kind {
 
     /// Reads the recipient and its code with the given code field names.
     fn read(self, f: &Fields, code_names: &[&'static str]) -> Result<Proven, ApiError> {
-        let name = match self {
-            Kind::Phone => "phone",
-            Kind::Email => "email",
-        };
+        let name = self.name();
         let proven = match self {
             Kind::Phone => read_phone(f, code_names, true)?,
             Kind::Email => read_email(f, code_names, true)?,
@@ -46,10 +97,7 @@ impl Kind {
 
     /// Reads and checks the recipient alone.
     pub fn recipient(self, f: &Fields) -> Result<String, ApiError> {
-        let name = match self {
-            Kind::Phone => "phone",
-            Kind::Email => "email",
-        };
+        let name = self.name();
         let to = f.req_str(&[name], MAX_CONTACT)?;
         match self {
             Kind::Phone => validate::phone(to.trim()).map(|_| to.trim().to_string()),
@@ -71,12 +119,42 @@ impl Kind {
     }
 
     fn grant(self) -> &'static str {
-        match self {
-            Kind::Phone => "phone",
-            Kind::Email => "email",
-        }
+        self.name()
     }
 }
+
+/// `POST /api/AppUsers/:appId/SendSMSCode` (`Kind::Phone`) or `SendEmailCode`
+/// (`Kind::Email`).
+pub async fn send_code_call(kind: Kind, state: AppState, p: Params, body: Body) -> ApiResult {
+    let app = state.app(p.app())?;
+    let f = body.accept(kind.send_code_fields())?;
+    send_code(&state, app, kind, &f).await
+}
+
+/// `POST /api/AppUsers/:appId/PhoneSignIn` or `EmailSignIn`: the recipient and its code as
+/// `verifyCode` (also `phoneCode`/`emailCode`, `code`; D2).
+pub async fn sign_in_call(kind: Kind, state: AppState, p: Params, body: Body) -> ApiResult {
+    let app = state.app(p.app())?;
+    let f = body.accept(kind.sign_in_fields())?;
+    sign_in(&state, app, kind, &f, kind.sign_in_codes()).await
+}
+
+/// `POST /api/AppUsers/:appId/PhoneSignUp` or `EmailSignUp`.
+pub async fn sign_up_call(kind: Kind, state: AppState, p: Params, body: Body) -> ApiResult {
+    let app = state.app(p.app())?;
+    let f = body.accept(SIGN_UP)?;
+    sign_up_contact(&state, app, kind, &f, kind.sign_up_code()).await
+}
+
+/// The route handler of one call for one kind (for the route table).
+macro_rules! handler {
+    ($call:ident, $kind:expr) => {
+        |axum::extract::State(state): axum::extract::State<AppState>, p: Params, body: Body| {
+            $call($kind, state, p, body)
+        }
+    };
+}
+pub(crate) use handler;
 
 /// SendSMSCode / SendEmailCode: `phone`|`email` and `type` (`signup`, `signin`, `forgetpwd`).
 pub async fn send_code(state: &AppState, app: &AppConfig, kind: Kind, f: &Fields) -> ApiResult {

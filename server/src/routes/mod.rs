@@ -4,10 +4,8 @@ pub mod account;
 pub mod common;
 pub mod contact;
 pub mod dev;
-pub mod email;
 pub mod oauth;
 pub mod password;
-pub mod phone;
 pub mod points;
 pub mod profile;
 pub mod qr;
@@ -18,7 +16,14 @@ use axum::{
     Router,
 };
 
-use crate::{error::ApiError, state::AppState};
+use self::{
+    common::Params,
+    contact::{
+        handler, send_code_call, sign_in_call, sign_up_call,
+        Kind::{Email, Phone},
+    },
+};
+use crate::{body::Body, error::ApiError, state::AppState};
 
 /// Paths are matched case-insensitively (as ASP.NET does): routes are registered in lower
 /// case and [`crate::lowercase_api_path`] lower-cases incoming `/api` and `/dev` paths.
@@ -37,12 +42,30 @@ pub fn api(state: AppState) -> Router {
         )
         .route(&p(&format!("{u}/SignIn")), post(account::sign_in))
         .route(&p(&format!("{u}/SignUp")), post(account::sign_up_account))
-        .route(&p(&format!("{u}/PhoneSignUp")), post(phone::sign_up))
-        .route(&p(&format!("{u}/PhoneSignIn")), post(phone::sign_in))
-        .route(&p(&format!("{u}/SendSMSCode")), post(phone::send_code))
-        .route(&p(&format!("{u}/EmailSignUp")), post(email::sign_up))
-        .route(&p(&format!("{u}/EmailSignIn")), post(email::sign_in))
-        .route(&p(&format!("{u}/SendEmailCode")), post(email::send_code))
+        .route(
+            &p(&format!("{u}/PhoneSignUp")),
+            post(handler!(sign_up_call, Phone)),
+        )
+        .route(
+            &p(&format!("{u}/PhoneSignIn")),
+            post(handler!(sign_in_call, Phone)),
+        )
+        .route(
+            &p(&format!("{u}/SendSMSCode")),
+            post(handler!(send_code_call, Phone)),
+        )
+        .route(
+            &p(&format!("{u}/EmailSignUp")),
+            post(handler!(sign_up_call, Email)),
+        )
+        .route(
+            &p(&format!("{u}/EmailSignIn")),
+            post(handler!(sign_in_call, Email)),
+        )
+        .route(
+            &p(&format!("{u}/SendEmailCode")),
+            post(handler!(send_code_call, Email)),
+        )
         .route(&p(&format!("{u}/ResetPwd")), post(password::reset))
         .route(&p(&format!("{u}/QRCodePreSignIn")), post(qr::pre_sign_in))
         .route(&p(&format!("{u}/QRCodeSignIn")), post(qr::sign_in))

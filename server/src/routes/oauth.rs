@@ -1,16 +1,16 @@
 //! OAuth (calls 16–19): authorization codes, their exchange for a token, and consents.
 
 use axum::{extract::State, http::HeaderMap};
-use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Value};
 
 use super::{account::check_password, common::Params};
 use crate::{
     body::{Body, QueryMap},
     codes::random_hex,
+    consents::{self, NewConsent},
     error::{ok, ApiError, ApiResult},
     state::AppState,
-    time::{now_date, now_i64, now_millis},
+    time::now_i64,
     users,
     validate::{self, *},
 };
@@ -76,40 +76,20 @@ pub async fn grant_code(State(state): State<AppState>, p: Params, body: Body) ->
     let code = random_hex(16);
     let lifetime = app.oauth_code_lifetime_secs;
     state.db.tx(|tx| {
-        let now = now_i64();
-        let date = now_date();
-        tx.execute(
-            "INSERT INTO consents (app_id, user_id, grant_type, redirect_uri, scopes, remark,
-                expire_days, create_date, last_update, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
-             ON CONFLICT(app_id, user_id, redirect_uri) DO UPDATE SET
-                grant_type = excluded.grant_type, scopes = excluded.scopes,
-                remark = COALESCE(excluded.remark, remark), expire_days = excluded.expire_days,
-                last_update = excluded.last_update, updated_at = excluded.updated_at",
-            params![
-                app.id,
-                user.id,
-                grant,
-                redirect,
-                scopes,
-                remark,
-                days,
-                date,
-                now_millis()
-            ],
+        let consent = consents::upsert(
+            tx,
+            &NewConsent {
+                app: app.id,
+                user: user.id,
+                grant_type: &grant,
+                redirect_uri: &redirect,
+                scopes: &scopes,
+                remark: remark.as_deref(),
+                expire_days: days,
+            },
         )?;
-        let consent: i64 = tx.query_row(
-            "SELECT id FROM consents WHERE app_id = ?1 AND user_id = ?2 AND redirect_uri = ?3",
-            params![app.id, user.id, redirect],
-            |r| r.get(0),
-        )?;
-        let expires = now.saturating_add(i64::try_from(lifetime).unwrap_or(0));
-        tx.execute(
-            "INSERT INTO oauth_codes (code, app_id, user_id, consent_id, expires_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![code, app.id, user.id, consent, expires],
-        )?;
-        Ok(())
+        let expires = now_i64().saturating_add(i64::try_from(lifetime).unwrap_or(0));
+        consents::add_code(tx, &code, app.id, user.id, consent, expires)
     })?;
     Ok(ok(json!({ "code": code, "expires_in": lifetime })))
 }
@@ -123,34 +103,16 @@ pub async fn authorize(State(state): State<AppState>, p: Params, q: QueryMap) ->
         return Err(ApiError::Missing("code"));
     }
     let (user, days) = state.db.tx(|tx| {
-        let row: Option<(i64, i64, i64, bool)> = tx
-            .query_row(
-                "SELECT user_id, consent_id, expires_at, used FROM oauth_codes
-                 WHERE code = ?1 AND app_id = ?2",
-                params![code, app.id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        let (user_id, consent, expires_at, used) = row.ok_or(ApiError::OAuthCodeInvalid)?;
-        if used {
+        let c = consents::find_code(tx, app.id, code)?.ok_or(ApiError::OAuthCodeInvalid)?;
+        if c.used {
             return Err(ApiError::OAuthCodeUsed);
         }
-        if now_i64() >= expires_at {
+        if now_i64() >= c.expires_at {
             return Err(ApiError::OAuthCodeExpired);
         }
-        tx.execute(
-            "UPDATE oauth_codes SET used = 1 WHERE code = ?1",
-            params![code],
-        )?;
-        let days: i64 = tx
-            .query_row(
-                "SELECT expire_days FROM consents WHERE id = ?1",
-                params![consent],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(ApiError::OAuthCodeInvalid)?;
-        let user = users::by_id(tx, app.id, user_id)?.ok_or(ApiError::OAuthCodeInvalid)?;
+        consents::use_code(tx, code)?;
+        let days = consents::expire_days(tx, c.consent_id)?.ok_or(ApiError::OAuthCodeInvalid)?;
+        let user = users::by_id(tx, app.id, c.user_id)?.ok_or(ApiError::OAuthCodeInvalid)?;
         Ok((user, days))
     })?;
     let lifetime = u64::try_from(days).unwrap_or(1).saturating_mul(86_400);
@@ -166,25 +128,7 @@ pub async fn authorize(State(state): State<AppState>, p: Params, q: QueryMap) ->
 pub async fn consents(State(state): State<AppState>, p: Params, headers: HeaderMap) -> ApiResult {
     let app = state.app(p.app())?;
     let user = state.user(&headers, app)?;
-    let list = state.db.tx(|tx| {
-        let mut stmt = tx.prepare(
-            "SELECT id, create_date, last_update, grant_type, redirect_uri, remark, scopes
-             FROM consents WHERE app_id = ?1 AND user_id = ?2
-             ORDER BY updated_at DESC, id DESC",
-        )?;
-        let rows = stmt.query_map(params![app.id, user.id], |r| {
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?,
-                "createDate": r.get::<_, String>(1)?,
-                "lastUpdate": r.get::<_, String>(2)?,
-                "grantType": r.get::<_, String>(3)?,
-                "redirectUri": r.get::<_, String>(4)?,
-                "remark": r.get::<_, Option<String>>(5)?,
-                "scopes": r.get::<_, String>(6)?,
-            }))
-        })?;
-        Ok(rows.collect::<Result<Vec<Value>, _>>()?)
-    })?;
+    let list = state.db.tx(|tx| consents::list(tx, app.id, user.id))?;
     Ok(ok(Value::Array(list)))
 }
 
@@ -203,15 +147,11 @@ pub async fn delete_consent(
         .parse()
         .map_err(|_| ApiError::ConsentNotFound)?;
     state.db.tx(|tx| {
-        let n = tx.execute(
-            "DELETE FROM consents WHERE id = ?1 AND app_id = ?2 AND user_id = ?3",
-            params![id, app.id, user.id],
-        )?;
-        if n == 0 {
-            return Err(ApiError::ConsentNotFound);
+        if consents::delete(tx, app.id, user.id, id)? {
+            Ok(())
+        } else {
+            Err(ApiError::ConsentNotFound)
         }
-        tx.execute("DELETE FROM oauth_codes WHERE consent_id = ?1", params![id])?;
-        Ok(())
     })?;
     Ok(ok(json!(true)))
 }

@@ -1,7 +1,6 @@
 //! ResetPwd (call 11): a `forgetpwd` code sent to the phone or email sets a new password.
 
 use axum::extract::State;
-use rusqlite::params;
 use serde_json::json;
 
 use super::{common::Params, contact::Kind};
@@ -10,7 +9,7 @@ use crate::{
     codes::{self, Purpose},
     error::{ok, ApiError, ApiResult},
     state::AppState,
-    time::now_date,
+    users,
     validate::{self, MAX_CODE, MAX_PWD},
 };
 
@@ -49,11 +48,7 @@ pub async fn reset(State(state): State<AppState>, p: Params, body: Body) -> ApiR
         |tx, id| {
             let user = kind.find(tx, app.id, &to)?.ok_or(ApiError::UserNotFound)?;
             codes::consume(tx, id)?;
-            tx.execute(
-                "UPDATE users SET pwd_hash = ?1, last_update = ?2 WHERE id = ?3",
-                params![hash, now_date(), user.id],
-            )?;
-            Ok(())
+            users::set_password(tx, user.id, &hash)
         },
     )?;
     Ok(ok(json!(true)))
