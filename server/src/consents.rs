@@ -67,6 +67,18 @@ pub fn expire_days(tx: &Transaction<'_>, consent: i64) -> Result<Option<i64>, Ap
         .optional()?)
 }
 
+/// Whether the consent still exists for this user.
+pub fn exists(tx: &Transaction<'_>, app: i64, user: i64, id: i64) -> Result<bool, ApiError> {
+    Ok(tx
+        .query_row(
+            "SELECT 1 FROM consents WHERE id = ?1 AND app_id = ?2 AND user_id = ?3",
+            params![id, app, user],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
 /// The user's consents in this app as the Consents answer, newest first.
 pub fn list(tx: &Transaction<'_>, app: i64, user: i64) -> Result<Vec<Value>, ApiError> {
     let mut stmt = tx.prepare(
@@ -111,6 +123,10 @@ pub struct Code {
     pub expires_at: i64,
     /// Whether it was exchanged already.
     pub used: bool,
+    /// The redirect URI it was granted for (its consent's).
+    pub redirect_uri: Option<String>,
+    /// The PKCE S256 challenge given at the grant, if any.
+    pub code_challenge: Option<String>,
 }
 
 /// Records a granted code.
@@ -121,11 +137,12 @@ pub fn add_code(
     user: i64,
     consent: i64,
     expires_at: i64,
+    code_challenge: Option<&str>,
 ) -> Result<(), ApiError> {
     tx.execute(
-        "INSERT INTO oauth_codes (code, app_id, user_id, consent_id, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![code, app, user, consent, expires_at],
+        "INSERT INTO oauth_codes (code, app_id, user_id, consent_id, expires_at, code_challenge)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![code, app, user, consent, expires_at, code_challenge],
     )?;
     Ok(())
 }
@@ -134,8 +151,10 @@ pub fn add_code(
 pub fn find_code(tx: &Transaction<'_>, app: i64, code: &str) -> Result<Option<Code>, ApiError> {
     Ok(tx
         .query_row(
-            "SELECT user_id, consent_id, expires_at, used FROM oauth_codes
-             WHERE code = ?1 AND app_id = ?2",
+            "SELECT o.user_id, o.consent_id, o.expires_at, o.used, c.redirect_uri,
+                o.code_challenge
+             FROM oauth_codes o LEFT JOIN consents c ON c.id = o.consent_id
+             WHERE o.code = ?1 AND o.app_id = ?2",
             params![code, app],
             |r| {
                 Ok(Code {
@@ -143,6 +162,8 @@ pub fn find_code(tx: &Transaction<'_>, app: i64, code: &str) -> Result<Option<Co
                     consent_id: r.get(1)?,
                     expires_at: r.get(2)?,
                     used: r.get(3)?,
+                    redirect_uri: r.get(4)?,
+                    code_challenge: r.get(5)?,
                 })
             },
         )

@@ -86,6 +86,19 @@ pub enum ApiError {
     NotFound,
     /// The route exists but not for this method.
     MethodNotAllowed,
+    /// Too many attempts or sends (password guesses, codes sent); seconds until allowed.
+    Throttled(u64),
+    /// Every password-hashing slot is taken and the queue is full; seconds to wait.
+    Busy(u64),
+    /// The request body did not arrive within the body time-out.
+    BodyTimeout,
+    /// Authorize's `redirect_uri` is not the one the code was granted for.
+    RedirectMismatch,
+    /// A user name shaped like a phone number or email address that is not this sign-up's
+    /// verified phone or email.
+    UserNameReserved,
+    /// A user name with invisible, bidirectional or mixed-script look-alike characters.
+    UserNameChars,
     /// Something failed on the server's side.
     Internal,
 }
@@ -97,7 +110,8 @@ impl ApiError {
         match self {
             BodyTooLarge(_) => 413,
             EmptyBody | BadJson | NotObject | UnknownField(_) | Missing(_) | WrongType(..)
-            | TooLong(..) | TooShort(..) | ControlChars(_) | Invalid(_) | CodeNone => 400,
+            | TooLong(..) | TooShort(..) | ControlChars(_) | Invalid(_) | CodeNone
+            | RedirectMismatch | UserNameReserved | UserNameChars => 400,
             NoToken | BadToken | ExpiredToken | WrongCredentials | CodeWrong | OAuthCodeInvalid => {
                 401
             }
@@ -106,7 +120,9 @@ impl ApiError {
             MethodNotAllowed => 405,
             UserExists(_) | NotEnoughPoints => 409,
             CodeExpired | CodeUsed | QrExpired | QrUsed | OAuthCodeUsed | OAuthCodeExpired => 410,
-            CodeBurned | TooSoon(_) => 429,
+            BodyTimeout => 408,
+            CodeBurned | TooSoon(_) | Throttled(_) => 429,
+            Busy(_) => 503,
             QrWaiting => 201,
             QrScanned => 202,
             Internal => 500,
@@ -170,6 +186,16 @@ impl ApiError {
             NotEnoughPoints => "Not enough points.".into(),
             NotFound => "There is no such endpoint.".into(),
             MethodNotAllowed => "This method is not allowed here.".into(),
+            Throttled(s) => format!("Too many attempts; please try again in {s} s."),
+            Busy(s) => format!("The server is busy; please try again in {s} s."),
+            BodyTimeout => "The request body arrived too slowly.".into(),
+            RedirectMismatch => "This redirect_uri is not the one the code was granted for.".into(),
+            UserNameReserved => "A user name that looks like a phone number or email address \
+                                 must be your verified phone or email; sign up with it instead."
+                .into(),
+            UserNameChars => "The user name contains invisible, direction-changing or \
+                              look-alike characters."
+                .into(),
             Internal => "Something went wrong on the server.".into(),
         }
     }
@@ -215,6 +241,14 @@ impl ApiError {
             NotEnoughPoints => "积分不足。".into(),
             NotFound => "接口不存在。".into(),
             MethodNotAllowed => "不支持该请求方法。".into(),
+            Throttled(s) => format!("尝试过于频繁,请 {s} 秒后再试。"),
+            Busy(s) => format!("服务器繁忙,请 {s} 秒后再试。"),
+            BodyTimeout => "请求体发送过慢。".into(),
+            RedirectMismatch => "该回调地址与授权码申请时的不一致。".into(),
+            UserNameReserved => {
+                "形如手机号或邮箱的用户名必须是您已验证的手机号或邮箱,请用它注册。".into()
+            }
+            UserNameChars => "用户名含有不可见、改变文字方向或易混淆的字符。".into(),
             Internal => "服务器内部错误。".into(),
         }
     }
@@ -247,11 +281,26 @@ fn en_field(f: &str) -> &'static str {
     }
 }
 
+impl ApiError {
+    /// Seconds after which trying again may work (sent as `Retry-After`).
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            ApiError::TooSoon(s) | ApiError::Throttled(s) | ApiError::Busy(s) => Some((*s).max(1)),
+            _ => None,
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body =
             json!({ "code": self.code(), "data": null, "err": self.message(Lang::current()) });
-        (self.status(), Json(body)).into_response()
+        let mut res = (self.status(), Json(body)).into_response();
+        if let Some(s) = self.retry_after() {
+            res.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, s.into());
+        }
+        res
     }
 }
 

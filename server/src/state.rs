@@ -1,8 +1,20 @@
 //! The shared state of every handler.
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::{collections::BTreeMap, net::SocketAddr, sync::Arc, time::Duration};
 
-use crate::{auth::Tokens, config::AppConfig, db::Db, error::ApiError, passwords::Hasher};
+use axum::{
+    extract::{ConnectInfo, FromRequestParts},
+    http::request::Parts,
+};
+
+use crate::{
+    auth::Tokens,
+    config::{AppConfig, Limits},
+    db::Db,
+    error::ApiError,
+    passwords::Hasher,
+    throttle::{address_key, Backoff, Counter},
+};
 
 /// Cheap-to-clone handle on everything the handlers share.
 #[derive(Clone)]
@@ -20,6 +32,49 @@ pub struct Inner {
     pub hasher: Hasher,
     /// Whether the `/dev` routes are on.
     pub outbox: bool,
+    /// The abuse limits' state.
+    pub throttles: Throttles,
+}
+
+/// The abuse limits' counters (see [`Limits`]).
+pub struct Throttles {
+    /// Wrong passwords per account and client address.
+    pub login_pair: Backoff,
+    /// Wrong passwords per account, all addresses.
+    pub login_account: Backoff,
+    /// Wrong passwords per client address, all accounts.
+    pub login_address: Counter,
+    /// Codes sent per client address.
+    pub send_address: Counter,
+    /// Codes sent per app.
+    pub send_app: BTreeMap<i64, Counter>,
+}
+
+impl Throttles {
+    /// The counters for `limits` and the apps' send limits.
+    pub fn new(limits: &Limits, apps: &BTreeMap<i64, AppConfig>) -> Throttles {
+        let base = Duration::from_secs(limits.backoff_secs);
+        let max = Duration::from_secs(limits.backoff_max_secs);
+        Throttles {
+            login_pair: Backoff::new(limits.login_free_failures, base, max),
+            login_account: Backoff::new(limits.account_free_failures, base, max),
+            login_address: Counter::new(
+                limits.address_failures,
+                Duration::from_secs(limits.address_window_secs),
+            ),
+            send_address: Counter::new(
+                limits.sends_per_address,
+                Duration::from_secs(limits.send_window_secs),
+            ),
+            send_app: apps
+                .iter()
+                .map(|(id, app)| {
+                    let window = Duration::from_secs(app.send_limit_window_secs);
+                    (*id, Counter::new(app.send_limit, window))
+                })
+                .collect(),
+        }
+    }
 }
 
 impl std::ops::Deref for AppState {
@@ -41,15 +96,43 @@ impl Inner {
 }
 
 impl Inner {
-    /// The signed-in user of a Bearer call: token valid for `app` and the user still there.
+    /// The signed-in user of a Bearer call: token valid for `app`, the user still there,
+    /// the token not revoked (password reset since, or its consent deleted).
     pub fn user(
         &self,
         headers: &axum::http::HeaderMap,
         app: &AppConfig,
     ) -> Result<crate::users::User, ApiError> {
-        let id = self.tokens.from_headers(headers, app.id)?;
-        self.db
-            .tx(|tx| crate::users::by_id(tx, app.id, id))?
-            .ok_or(ApiError::BadToken)
+        let t = self.tokens.from_headers(headers, app.id)?;
+        self.db.tx(|tx| {
+            let user = crate::users::by_id(tx, app.id, t.user_id)?.ok_or(ApiError::BadToken)?;
+            if user.token_version != t.version {
+                return Err(ApiError::BadToken);
+            }
+            if let Some(consent) = t.consent {
+                if !crate::consents::exists(tx, app.id, user.id, consent)? {
+                    return Err(ApiError::BadToken);
+                }
+            }
+            Ok(user)
+        })
+    }
+}
+
+/// The client's address as a throttle key (`"unknown"` when the server was not started with
+/// connection info, e.g. a router embedded elsewhere).
+pub struct ClientAddr(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ci| address_key(ci.0.ip()))
+                .unwrap_or_else(|| "unknown".into()),
+        ))
     }
 }

@@ -10,7 +10,7 @@ use crate::{
     codes::{self, Channel, Purpose},
     config::AppConfig,
     error::{ok, ApiError, ApiResult},
-    state::AppState,
+    state::{AppState, ClientAddr},
     users::{self, NewUser, User},
     validate::{self, MAX_CONTACT},
 };
@@ -125,22 +125,40 @@ impl Kind {
 
 /// `POST /api/AppUsers/:appId/SendSMSCode` (`Kind::Phone`) or `SendEmailCode`
 /// (`Kind::Email`).
-pub async fn send_code_call(kind: Kind, state: AppState, p: Params, body: Body) -> ApiResult {
+pub async fn send_code_call(
+    kind: Kind,
+    state: AppState,
+    addr: ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
     let f = body.accept(kind.send_code_fields())?;
-    send_code(&state, app, kind, &f).await
+    send_code(&state, app, &addr.0, kind, &f).await
 }
 
 /// `POST /api/AppUsers/:appId/PhoneSignIn` or `EmailSignIn`: the recipient and its code as
 /// `verifyCode` (also `phoneCode`/`emailCode`, `code`; D2).
-pub async fn sign_in_call(kind: Kind, state: AppState, p: Params, body: Body) -> ApiResult {
+pub async fn sign_in_call(
+    kind: Kind,
+    state: AppState,
+    _addr: ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
     let f = body.accept(kind.sign_in_fields())?;
     sign_in(&state, app, kind, &f, kind.sign_in_codes()).await
 }
 
 /// `POST /api/AppUsers/:appId/PhoneSignUp` or `EmailSignUp`.
-pub async fn sign_up_call(kind: Kind, state: AppState, p: Params, body: Body) -> ApiResult {
+pub async fn sign_up_call(
+    kind: Kind,
+    state: AppState,
+    _addr: ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
     let f = body.accept(SIGN_UP)?;
     sign_up_contact(&state, app, kind, &f, kind.sign_up_code()).await
@@ -149,32 +167,48 @@ pub async fn sign_up_call(kind: Kind, state: AppState, p: Params, body: Body) ->
 /// The route handler of one call for one kind (for the route table).
 macro_rules! handler {
     ($call:ident, $kind:expr) => {
-        |axum::extract::State(state): axum::extract::State<AppState>, p: Params, body: Body| {
-            $call($kind, state, p, body)
-        }
+        |axum::extract::State(state): axum::extract::State<AppState>,
+         addr: ClientAddr,
+         p: Params,
+         body: Body| { $call($kind, state, addr, p, body) }
     };
 }
 pub(crate) use handler;
 
 /// SendSMSCode / SendEmailCode: `phone`|`email` and `type` (`signup`, `signin`, `forgetpwd`).
-pub async fn send_code(state: &AppState, app: &AppConfig, kind: Kind, f: &Fields) -> ApiResult {
+/// Limited per client address and per app (429 past either). A `forgetpwd` code for a
+/// recipient without an account answers the same `true` and starts the same resend window,
+/// but is not sent.
+pub async fn send_code(
+    state: &AppState,
+    app: &AppConfig,
+    addr: &str,
+    kind: Kind,
+    f: &Fields,
+) -> ApiResult {
     let to = kind.recipient(f)?;
     let purpose = f.req_str(&["type"], 16)?;
     let purpose = Purpose::parse(&purpose).ok_or(ApiError::Invalid("type"))?;
-    let code = state.db.tx(|tx| {
-        // The resend window is checked first; an unknown recipient rolls the code back.
-        let code = codes::send(tx, app, kind.channel(), &to, purpose)?;
-        if purpose == Purpose::ForgetPwd && kind.find(tx, app.id, &to)?.is_none() {
-            return Err(ApiError::UserNotFound);
-        }
-        Ok(code)
+    let t = &state.throttles;
+    t.send_address.take(addr).map_err(ApiError::Throttled)?;
+    if let Some(per_app) = t.send_app.get(&app.id) {
+        per_app
+            .take(&app.id.to_string())
+            .map_err(ApiError::Throttled)?;
+    }
+    let (code, delivered) = state.db.tx(|tx| {
+        let delivered = purpose != Purpose::ForgetPwd || kind.find(tx, app.id, &to)?.is_some();
+        let code = codes::send(tx, app, kind.channel(), &to, purpose, delivered)?;
+        Ok((code, delivered))
     })?;
-    eprintln!(
-        "[outbox] app {} {} to {to} ({}): {code}",
-        app.id,
-        kind.channel().as_str(),
-        purpose.as_str()
-    );
+    if delivered {
+        eprintln!(
+            "[outbox] app {} {} to {to} ({}): {code}",
+            app.id,
+            kind.channel().as_str(),
+            purpose.as_str()
+        );
+    }
     Ok(ok(json!(true)))
 }
 

@@ -23,7 +23,11 @@ use self::{
         Kind::{Email, Phone},
     },
 };
-use crate::{body::Body, error::ApiError, state::AppState};
+use crate::{
+    body::Body,
+    error::ApiError,
+    state::{AppState, ClientAddr},
+};
 
 /// Paths are matched case-insensitively (as ASP.NET does): routes are registered in lower
 /// case and [`crate::lowercase_api_path`] lower-cases incoming `/api` and `/dev` paths.
@@ -31,7 +35,7 @@ fn p(path: &str) -> String {
     path.to_ascii_lowercase()
 }
 
-/// The API routes with their state; unknown `/api` and `/dev` paths are 404 envelopes.
+/// The API routes with their state; unknown `/api` paths are 404 envelopes.
 pub fn api(state: AppState) -> Router {
     let u = "/api/AppUsers/{app}";
     Router::new()
@@ -84,9 +88,17 @@ pub fn api(state: AppState) -> Router {
             &p("/api/OAuth/{app}/Consents/{id}"),
             delete(oauth::delete_consent),
         )
+        .route("/api/{*rest}", any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+}
+
+/// The `/dev` routes (they answer 404 unless the outbox is on); unknown `/dev` paths are
+/// 404 envelopes.
+pub fn dev(state: AppState) -> Router {
+    Router::new()
         .route("/dev/outbox", get(dev::outbox))
         .route(&p("/dev/SpendPoints/{app}"), post(dev::spend))
-        .route("/api/{*rest}", any(not_found))
         .route("/dev/{*rest}", any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -42,14 +42,20 @@ pub async fn reset(State(state): State<AppState>, p: Params, body: Body) -> ApiR
     let code = f.req_str(&["code", "verifyCode", "phoneCode", "emailCode"], MAX_CODE)?;
     let pwd = f.req_str(&["pwd", "password"], MAX_PWD)?;
     validate::pwd("pwd", &pwd)?;
-    let hash = state.hasher.hash(pwd).await?;
-    state.db.check_then(
-        |tx| codes::check(tx, app, &to, Purpose::ForgetPwd, code.trim()),
+    // The code first (a wrong one counts a try and costs no hash), then the hash, then the
+    // code is spent and the password set in one transaction (one winner if raced).
+    let code = code.trim();
+    let (id, user) = state.db.check_then(
+        |tx| codes::check(tx, app, &to, Purpose::ForgetPwd, code),
         |tx, id| {
             let user = kind.find(tx, app.id, &to)?.ok_or(ApiError::UserNotFound)?;
-            codes::consume(tx, id)?;
-            users::set_password(tx, user.id, &hash)
+            Ok((id, user.id))
         },
     )?;
+    let hash = state.hasher.hash(pwd).await?;
+    state.db.tx(|tx| {
+        codes::consume(tx, id)?;
+        users::set_password(tx, user, &hash)
+    })?;
     Ok(ok(json!(true)))
 }
