@@ -26,6 +26,10 @@ pub struct Config {
     pub apps: Vec<AppConfig>,
     /// Origins (besides the server's own) whose pages may read `/dev/*` across origins.
     pub dev_origins: Vec<String>,
+    /// Behind a reverse proxy: the request header carrying the client's address (e.g.
+    /// `X-Forwarded-For`; its last entry is used). Set it only if every request comes
+    /// through that proxy, or clients can pick their own address.
+    pub client_ip_header: Option<String>,
     /// The abuse limits (see server/README.md, "Security model").
     pub limits: Limits,
 }
@@ -131,6 +135,7 @@ impl Default for Config {
             argon2_iterations: 2,
             apps: Vec::new(),
             dev_origins: Vec::new(),
+            client_ip_header: None,
             limits: Limits::default(),
         }
     }

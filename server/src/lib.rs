@@ -34,7 +34,7 @@ use std::{
 
 use axum::{
     extract::{ConnectInfo, Request},
-    http::{header, HeaderValue, Method, Uri},
+    http::{header, HeaderName, HeaderValue, Method, Uri},
     middleware,
     response::{IntoResponse, Response},
     Extension, Router,
@@ -61,7 +61,7 @@ use crate::{
     db::Db,
     error::ApiError,
     passwords::Hasher,
-    state::{Inner, Throttles},
+    state::{ClientIpHeader, Inner, Throttles},
     static_files::StaticDir,
 };
 
@@ -163,6 +163,12 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .layer(middleware::map_request(lowercase_api_path))
         .layer(middleware::from_fn(lang::middleware))
         .layer(Extension(BodyTimeout(body_timeout)))
+        .layer(Extension(ClientIpHeader(
+            config
+                .client_ip_header
+                .as_deref()
+                .and_then(|h| HeaderName::from_bytes(h.trim().as_bytes()).ok()),
+        )))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::Internal.into_response()
         }))

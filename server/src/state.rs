@@ -1,10 +1,15 @@
 //! The shared state of every handler.
 
-use std::{collections::BTreeMap, net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    collections::BTreeMap,
+    net::{IpAddr, SocketAddr},
+    sync::Arc,
+    time::Duration,
+};
 
 use axum::{
     extract::{ConnectInfo, FromRequestParts},
-    http::request::Parts,
+    http::{request::Parts, HeaderName},
 };
 
 use crate::{
@@ -119,20 +124,46 @@ impl Inner {
     }
 }
 
-/// The client's address as a throttle key (`"unknown"` when the server was not started with
-/// connection info, e.g. a router embedded elsewhere).
+/// The client's address as a throttle key: the last entry of the configured proxy header
+/// ([`ClientIpHeader`]) when set and present, else the peer address (`"unknown"` when the
+/// server was not started with connection info, e.g. a router embedded elsewhere).
 pub struct ClientAddr(pub String);
+
+/// The request extension naming the proxy header that carries the client address.
+#[derive(Clone, Debug)]
+pub struct ClientIpHeader(pub Option<HeaderName>);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(
+        let forwarded = parts
+            .extensions
+            .get::<ClientIpHeader>()
+            .and_then(|h| h.0.as_ref())
+            .and_then(|name| parts.headers.get_all(name).iter().next_back())
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(parse_ip);
+        let peer = || {
             parts
                 .extensions
                 .get::<ConnectInfo<SocketAddr>>()
-                .map(|ci| address_key(ci.0.ip()))
+                .map(|ci| ci.0.ip())
+        };
+        Ok(ClientAddr(
+            forwarded
+                .or_else(peer)
+                .map(address_key)
                 .unwrap_or_else(|| "unknown".into()),
         ))
     }
+}
+
+/// An address as proxies write it: `1.2.3.4`, `1.2.3.4:567`, `2001:db8::1`, `[2001:db8::1]:8`.
+fn parse_ip(s: &str) -> Option<IpAddr> {
+    let s = s.trim();
+    s.parse::<IpAddr>()
+        .ok()
+        .or_else(|| s.parse::<SocketAddr>().ok().map(|a| a.ip()))
 }

@@ -233,6 +233,36 @@ async fn one_address_guessing_many_accounts_is_limited() {
         .refused(429);
 }
 
+#[tokio::test]
+async fn behind_a_proxy_the_configured_header_names_the_client() {
+    let s = Srv::with(Config {
+        client_ip_header: Some("X-Forwarded-For".into()),
+        ..with_limits(Limits {
+            address_failures: 2,
+            ..Limits::default()
+        })
+    })
+    .await;
+    s.account(APP, "kim", "secret12").await;
+    let from = |ip: &'static str, pwd: &'static str| {
+        let url = format!("{}/api/AppUsers/2/SignIn", s.base);
+        async move {
+            send(
+                reqwest::Client::new()
+                    .post(url)
+                    .header("X-Forwarded-For", format!("10.9.9.9, {ip}"))
+                    .json(&sign_in_body("kim", pwd)),
+            )
+            .await
+            .status
+        }
+    };
+    assert_eq!(from("203.0.113.1", "wrong-pwd").await, 401);
+    assert_eq!(from("203.0.113.1", "wrong-pwd").await, 401);
+    assert_eq!(from("203.0.113.1", "secret12").await, 429);
+    assert_eq!(from("203.0.113.2", "secret12").await, 200);
+}
+
 // ---- 3. enumeration ---------------------------------------------------------------------------
 
 #[tokio::test]
