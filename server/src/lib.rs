@@ -152,7 +152,14 @@ pub fn router(state: AppState, config: &Config) -> Router {
             let files = Router::new()
                 .fallback(static_files::serve)
                 .with_state(files)
-                .layer(CompressionLayer::new());
+                .layer(CompressionLayer::new())
+                // Public files, readable from any origin as before (e.g. a widget bundle
+                // loaded by another site).
+                .layer(
+                    CorsLayer::new()
+                        .allow_origin(Any)
+                        .allow_methods([Method::GET, Method::HEAD]),
+                );
             api.fallback_service(files)
         }
         None => api.fallback(routes::not_found),
