@@ -104,7 +104,19 @@ fn load_or_create_secret(db: &str) -> Result<Vec<u8>, String> {
         }
     }
     let secret = codes::random_hex(32);
-    std::fs::write(&path, &secret).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // Created 0600 from the start (no moment in which others may read it).
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let write = |mut f: std::fs::File| std::io::Write::write_all(&mut f, secret.as_bytes());
+    options
+        .open(&path)
+        .and_then(write)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

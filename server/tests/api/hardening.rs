@@ -797,11 +797,14 @@ async fn the_database_is_created_private() {
     let db = dir.path().join("new.db");
     let _s = Srv::with(Config {
         db: db.to_string_lossy().into_owned(),
+        secret: None,
         ..config()
     })
     .await;
-    let mode = std::fs::metadata(&db).expect("db").permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600, "{mode:o}");
+    for file in [db.clone(), dir.path().join("new.db.secret")] {
+        let mode = std::fs::metadata(&file).expect("file").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}: {mode:o}", file.display());
+    }
 }
 
 #[tokio::test]
