@@ -400,6 +400,58 @@ async fn user_names_cannot_shadow_contacts_or_hide_characters() {
     .token();
 }
 
+#[tokio::test]
+async fn a_contact_shaped_login_finds_the_verified_contact_before_an_older_user_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("legacy.db").to_string_lossy().into_owned();
+    let cfg = Config {
+        db: db.clone(),
+        ..config()
+    };
+    let s = Srv::with(cfg.clone()).await;
+    let code = s.code(APP, "13800138001", "signup").await;
+    s.post(
+        "/api/AppUsers/2/SignUp",
+        json!({ "userName": "owner", "pwd": "owner-pwd1", "phone": "13800138001",
+                "phoneCode": code }),
+    )
+    .await
+    .token();
+    // A name shaped like that phone, taken before the rule existed (written directly).
+    let hash = oauthapp_server::passwords::Hasher::new(256, 1, 1, 1, Duration::from_secs(1))
+        .hash("shadow-pwd1".into())
+        .await
+        .expect("hash");
+    let legacy = oauthapp_server::db::Db::open(&db).expect("db");
+    legacy
+        .tx(|tx| {
+            tx.execute(
+                &format!(
+                    "INSERT INTO users (app_id, user_name, pwd_hash, create_date, last_update)
+                     VALUES (2, '13800138001', '{hash}', '2020-01-01 00:00:00',
+                     '2020-01-01 00:00:00')"
+                ),
+                [],
+            )?;
+            Ok(())
+        })
+        .expect("insert");
+    let owner = s
+        .post(
+            "/api/AppUsers/2/SignIn",
+            sign_in_body("13800138001", "owner-pwd1"),
+        )
+        .await
+        .token();
+    assert_eq!(claims(&owner, APP)["unique_name"], "owner");
+    s.post(
+        "/api/AppUsers/2/SignIn",
+        sign_in_body("13800138001", "shadow-pwd1"),
+    )
+    .await
+    .refused(401);
+}
+
 // ---- 5. token revocation ---------------------------------------------------------------------
 
 #[tokio::test]
