@@ -48,7 +48,7 @@ use tokio::sync::Semaphore;
 use tower::{service_fn, ServiceExt};
 use tower_http::{
     catch_panic::CatchPanicLayer,
-    compression::CompressionLayer,
+    compression::{CompressionLayer, CompressionLevel},
     cors::{AllowOrigin, Any, CorsLayer},
 };
 
@@ -164,7 +164,14 @@ pub fn router(state: AppState, config: &Config) -> Router {
             let files = Router::new()
                 .fallback(static_files::serve)
                 .with_state(files)
-                .layer(CompressionLayer::new())
+                // brotli at tower-http's default (quality 4) when accepted, else gzip at
+                // level 1 (nginx's default on-the-fly level: fast, even in debug builds).
+                .layer(CompressionLayer::new().no_gzip())
+                .layer(
+                    CompressionLayer::new()
+                        .no_br()
+                        .quality(CompressionLevel::Fastest),
+                )
                 // Public files, readable from any origin as before (e.g. a widget bundle
                 // loaded by another site).
                 .layer(
