@@ -47,6 +47,23 @@ pub struct Claims {
     pub nbf: u64,
     /// Expiry (unix seconds).
     pub exp: u64,
+    /// The user's token version when issued; a password reset bumps it, ending the token.
+    #[serde(default)]
+    pub ver: i64,
+    /// The consent a token from Authorize was issued under; deleting it ends the token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cid: Option<i64>,
+}
+
+/// What a verified token says about who may call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenRef {
+    /// User id.
+    pub user_id: i64,
+    /// The user's token version at issue.
+    pub version: i64,
+    /// The consent, for tokens from Authorize.
+    pub consent: Option<i64>,
 }
 
 /// Signs and checks tokens with one secret.
@@ -68,16 +85,18 @@ impl Tokens {
 
     /// The token answer (`access_token`, `token_type`, `expires_in`) for `user` in `app`.
     pub fn answer(&self, app: i64, user: &User, grant_type: &str) -> Result<Value, ApiError> {
-        self.answer_for(app, user, grant_type, self.lifetime)
+        self.answer_for(app, user, grant_type, self.lifetime, None)
     }
 
-    /// Like [`Tokens::answer`] with an explicit lifetime in seconds.
+    /// Like [`Tokens::answer`] with an explicit lifetime in seconds and the consent the
+    /// token is issued under (if any).
     pub fn answer_for(
         &self,
         app: i64,
         user: &User,
         grant_type: &str,
         lifetime: u64,
+        consent: Option<i64>,
     ) -> Result<Value, ApiError> {
         let now = now_secs();
         let claims = Claims {
@@ -98,14 +117,17 @@ impl Tokens {
             iat: now,
             nbf: now,
             exp: now.saturating_add(lifetime),
+            ver: user.token_version,
+            cid: consent,
         };
         let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.enc)
             .map_err(|_| ApiError::Internal)?;
         Ok(json!({ "access_token": token, "token_type": "Bearer", "expires_in": lifetime }))
     }
 
-    /// Checks a token for `app`: signature, issuer, audience, expiry. Returns the user id.
-    pub fn verify(&self, token: &str, app: i64) -> Result<i64, ApiError> {
+    /// Checks a token for `app`: signature, issuer, audience, expiry. Returns who it is for;
+    /// whether it was revoked since is for the caller to check against the database.
+    pub fn verify(&self, token: &str, app: i64) -> Result<TokenRef, ApiError> {
         let mut v = Validation::new(Algorithm::HS256);
         v.leeway = 0;
         v.set_issuer(&[ISSUER]);
@@ -119,14 +141,20 @@ impl Tokens {
         if data.claims.appid != app.to_string() {
             return Err(ApiError::BadToken);
         }
-        data.claims
+        let user_id = data
+            .claims
             .nameid
             .parse::<i64>()
-            .map_err(|_| ApiError::BadToken)
+            .map_err(|_| ApiError::BadToken)?;
+        Ok(TokenRef {
+            user_id,
+            version: data.claims.ver,
+            consent: data.claims.cid,
+        })
     }
 
     /// Reads `Authorization: Bearer <token>` and verifies it for `app`.
-    pub fn from_headers(&self, headers: &HeaderMap, app: i64) -> Result<i64, ApiError> {
+    pub fn from_headers(&self, headers: &HeaderMap, app: i64) -> Result<TokenRef, ApiError> {
         let value = headers.get(AUTHORIZATION).ok_or(ApiError::NoToken)?;
         let value = value.to_str().map_err(|_| ApiError::BadToken)?.trim();
         let (scheme, token) = value.split_once(' ').ok_or(ApiError::BadToken)?;

@@ -29,12 +29,25 @@ impl<S: Send + Sync> FromRequest<S> for Body {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
-        let bytes: Bytes = axum::body::to_bytes(req.into_body(), MAX_BODY)
+        let limit = req
+            .extensions()
+            .get::<BodyTimeout>()
+            .map_or(DEFAULT_BODY_TIMEOUT, |t| t.0);
+        let read = axum::body::to_bytes(req.into_body(), MAX_BODY);
+        let bytes: Bytes = tokio::time::timeout(limit, read)
             .await
+            .map_err(|_| ApiError::BodyTimeout)?
             .map_err(|_| ApiError::BodyTooLarge(MAX_BODY))?;
         Body::parse(&bytes)
     }
 }
+
+/// How long a request's body may take to arrive (a request extension set by the router).
+#[derive(Clone, Copy, Debug)]
+pub struct BodyTimeout(pub std::time::Duration);
+
+/// The body time-out when the router sets none.
+const DEFAULT_BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Body {
     /// Parses a body: empty, non-JSON and non-object bodies are refused.

@@ -3,6 +3,7 @@
 
 use rand::Rng;
 use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::{json, Value};
 
 use crate::{
     config::AppConfig,
@@ -63,13 +64,17 @@ pub fn random_hex(n: usize) -> String {
     (0..n).map(|_| format!("{:02x}", rng.gen::<u8>())).collect()
 }
 
-/// Creates and records a code for `recipient`, refusing within the resend window.
+/// Creates and records a code for `recipient`, refusing within the resend window. An
+/// undelivered code (`delivered` false: a `forgetpwd` code for a recipient without an
+/// account, recorded so the answer and the resend window look the same) is never sent and
+/// not listed in the outbox.
 pub fn send(
     tx: &Transaction<'_>,
     app: &AppConfig,
     channel: Channel,
     recipient: &str,
     purpose: Purpose,
+    delivered: bool,
 ) -> Result<String, ApiError> {
     let now = now_i64();
     let last: Option<i64> = tx
@@ -90,8 +95,9 @@ pub fn send(
     let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000u32));
     let lifetime = i64::try_from(app.code_lifetime_secs).unwrap_or(i64::MAX);
     tx.execute(
-        "INSERT INTO codes (app_id, recipient, channel, purpose, code, sent_at, expires_at, create_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO codes (app_id, recipient, channel, purpose, code, sent_at, expires_at,
+            create_date, delivered)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             app.id,
             recipient,
@@ -100,7 +106,8 @@ pub fn send(
             code,
             now,
             now.saturating_add(lifetime),
-            now_date()
+            now_date(),
+            delivered
         ],
     )?;
     Ok(code)
@@ -166,4 +173,24 @@ pub fn consume(tx: &Transaction<'_>, id: i64) -> Result<(), ApiError> {
     } else {
         Err(ApiError::CodeUsed)
     }
+}
+
+/// The development outbox: the codes sent to `to` (case-insensitive), or all, newest first.
+pub fn outbox(tx: &Transaction<'_>, to: Option<&str>, limit: i64) -> Result<Vec<Value>, ApiError> {
+    let mut stmt = tx.prepare(
+        "SELECT recipient, channel, purpose, code, create_date, app_id FROM codes
+         WHERE delivered = 1 AND (?1 IS NULL OR recipient = ?1 COLLATE NOCASE)
+         ORDER BY id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![to, limit], |r| {
+        Ok(json!({
+            "to": r.get::<_, String>(0)?,
+            "channel": r.get::<_, String>(1)?,
+            "type": r.get::<_, String>(2)?,
+            "code": r.get::<_, String>(3)?,
+            "createDate": r.get::<_, String>(4)?,
+            "appID": r.get::<_, i64>(5)?,
+        }))
+    })?;
+    Ok(rows.collect::<Result<Vec<Value>, _>>()?)
 }

@@ -24,6 +24,103 @@ pub struct Config {
     pub argon2_iterations: u32,
     /// The apps, in addition to (or replacing, by id) the built-in app `2`.
     pub apps: Vec<AppConfig>,
+    /// Origins (besides the server's own) whose pages may read `/dev/*` across origins.
+    pub dev_origins: Vec<String>,
+    /// Behind a reverse proxy: the request header carrying the client's address (e.g.
+    /// `X-Forwarded-For`; its last entry is used). Set it only if every request comes
+    /// through that proxy, or clients can pick their own address.
+    pub client_ip_header: Option<String>,
+    /// The abuse limits (see server/README.md, "Security model").
+    pub limits: Limits,
+}
+
+/// The server's abuse limits. Every field has a default a real person never reaches.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Password hashes (argon2) computed at once; 0 means one per CPU core.
+    pub hash_concurrency: usize,
+    /// Requests that may wait for a hashing slot; past it: 503 with `Retry-After`.
+    pub hash_queue: usize,
+    /// Longest wait for a hashing slot in seconds; past it: 503 with `Retry-After`.
+    pub hash_wait_secs: u64,
+    /// Consecutive wrong passwords for one account from one client address before the
+    /// back-off starts (it doubles from `backoff_secs` after each further failure).
+    pub login_free_failures: u32,
+    /// The first back-off in seconds.
+    pub backoff_secs: u64,
+    /// The longest back-off in seconds (a lock never lasts longer than this).
+    pub backoff_max_secs: u64,
+    /// Consecutive wrong passwords for one account from all addresses together before the
+    /// same back-off applies to everyone (bounds guessing from many addresses).
+    pub account_free_failures: u32,
+    /// Wrong passwords one client address may make per `address_window_secs`, all accounts
+    /// together; past it: 429 until the window ends.
+    pub address_failures: u32,
+    /// The window of `address_failures`, in seconds.
+    pub address_window_secs: u64,
+    /// Codes (SMS and email) one client address may have sent per `send_window_secs`.
+    pub sends_per_address: u32,
+    /// The window of `sends_per_address`, in seconds.
+    pub send_window_secs: u64,
+    /// Seconds a client has to send a request's headers (also the keep-alive idle limit).
+    pub header_timeout_secs: u64,
+    /// Seconds a client has to send a request's body (408 past it).
+    pub body_timeout_secs: u64,
+    /// Open connections at most; further ones wait in the listen queue.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            hash_concurrency: 0,
+            hash_queue: 64,
+            hash_wait_secs: 10,
+            login_free_failures: 5,
+            backoff_secs: 1,
+            backoff_max_secs: 900,
+            account_free_failures: 50,
+            address_failures: 100,
+            address_window_secs: 900,
+            sends_per_address: 20,
+            send_window_secs: 600,
+            header_timeout_secs: 10,
+            body_timeout_secs: 10,
+            max_connections: 1024,
+        }
+    }
+}
+
+impl Limits {
+    /// Sets one limit from `name=value` (the `--limit` flag); unknown names are refused.
+    pub fn set(&mut self, assignment: &str) -> Result<(), String> {
+        let (name, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| format!("--limit {assignment}: expected NAME=NUMBER"))?;
+        let value: u64 = value
+            .trim()
+            .parse()
+            .map_err(|_| format!("--limit {assignment}: not a number"))?;
+        let mut map = serde_json::to_value(&*self).map_err(|e| e.to_string())?;
+        let slot = map
+            .get_mut(name.trim())
+            .ok_or_else(|| format!("--limit {assignment}: no limit named {name}"))?;
+        *slot = value.into();
+        *self = serde_json::from_value(map).map_err(|e| format!("--limit {assignment}: {e}"))?;
+        Ok(())
+    }
+
+    /// The number of concurrent hashes (`hash_concurrency`, or the core count).
+    pub fn hash_slots(&self) -> usize {
+        if self.hash_concurrency > 0 {
+            self.hash_concurrency
+        } else {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2)
+        }
+    }
 }
 
 impl Default for Config {
@@ -37,6 +134,9 @@ impl Default for Config {
             argon2_memory_kib: 19_456,
             argon2_iterations: 2,
             apps: Vec::new(),
+            dev_origins: Vec::new(),
+            client_ip_header: None,
+            limits: Limits::default(),
         }
     }
 }
@@ -63,7 +163,8 @@ pub struct AppConfig {
     pub require_phone: bool,
     /// Sign-up must verify an email (`email` + `emailCode` required).
     pub require_email: bool,
-    /// OAuth redirect-URI allow-list (exact match); empty allows any http(s) URI.
+    /// OAuth redirect-URI allow-list (exact match). Empty allows only URIs on the origin of
+    /// `website` (and, with the outbox on, loopback and reserved test hosts).
     pub redirect_uris: Vec<String>,
     /// Validity of a 6-digit code in seconds.
     pub code_lifetime_secs: u64,
@@ -75,6 +176,11 @@ pub struct AppConfig {
     pub qr_lifetime_secs: u64,
     /// Lifetime of an OAuth authorization code in seconds.
     pub oauth_code_lifetime_secs: u64,
+    /// Codes (SMS and email) the app may send per `send_limit_window_secs`, all addresses
+    /// together; past it: 429.
+    pub send_limit: u32,
+    /// The window of `send_limit`, in seconds.
+    pub send_limit_window_secs: u64,
 }
 
 impl Default for AppConfig {
@@ -95,6 +201,8 @@ impl Default for AppConfig {
             code_max_tries: 5,
             qr_lifetime_secs: 300,
             oauth_code_lifetime_secs: 120,
+            send_limit: 1000,
+            send_limit_window_secs: 3600,
         }
     }
 }
@@ -157,8 +265,22 @@ mod tests {
         assert_eq!(c.token_lifetime_secs, 60);
         assert_eq!(c.app_map()[&9].qr_lifetime_secs, 30);
         assert_eq!(c.app_map()[&2].name, "开发文档");
+        std::fs::write(&json, r#"{"limits":{"sends_per_address":3}}"#).unwrap();
+        let c = Config::from_file(&json).unwrap();
+        assert_eq!(c.limits.sends_per_address, 3);
+        assert_eq!(c.limits.hash_queue, Limits::default().hash_queue);
         std::fs::write(&json, r#"{"outbx":true}"#).unwrap();
         assert!(Config::from_file(&json).is_err());
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn limit_flag_sets_one_limit() {
+        let mut l = Limits::default();
+        l.set("sends_per_address=500").unwrap();
+        assert_eq!(l.sends_per_address, 500);
+        assert!(l.set("sends_per_adress=5").is_err());
+        assert!(l.set("sends_per_address=-1").is_err());
+        assert!(l.set("sends_per_address").is_err());
     }
 }

@@ -7,7 +7,8 @@ use rusqlite::{Connection, Transaction};
 use crate::error::ApiError;
 
 /// The migrations, in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     app_id INTEGER NOT NULL,
@@ -85,7 +86,14 @@ CREATE TABLE points (
     create_date TEXT NOT NULL
 );
 CREATE INDEX points_user ON points(app_id, user_id);
-"#];
+"#,
+    r#"
+ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE codes ADD COLUMN delivered INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX codes_sent ON codes(app_id, recipient, sent_at);
+ALTER TABLE oauth_codes ADD COLUMN code_challenge TEXT;
+"#,
+];
 
 /// The database behind a mutex; each call runs its work in one transaction.
 pub struct Db {
@@ -96,6 +104,9 @@ impl Db {
     /// Opens (creating if needed) the database at `path` (`:memory:` for a private one)
     /// and brings its schema up to date.
     pub fn open(path: &str) -> Result<Db, String> {
+        if path != ":memory:" {
+            create_private(path);
+        }
         let conn = if path == ":memory:" {
             Connection::open_in_memory()
         } else {
@@ -155,4 +166,18 @@ impl Db {
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// Creates the database file readable by its owner only (0600) if it does not exist yet;
+/// SQLite gives its journal and WAL files the database file's mode.
+fn create_private(path: &str) {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    // An existing file is left as it is; any other failure surfaces when SQLite opens it.
+    let _ = options.open(path);
 }

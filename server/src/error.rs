@@ -86,6 +86,19 @@ pub enum ApiError {
     NotFound,
     /// The route exists but not for this method.
     MethodNotAllowed,
+    /// Too many attempts or sends (password guesses, codes sent); seconds until allowed.
+    Throttled(u64),
+    /// Every password-hashing slot is taken and the queue is full; seconds to wait.
+    Busy(u64),
+    /// The request body did not arrive within the body time-out.
+    BodyTimeout,
+    /// Authorize's `redirect_uri` is not the one the code was granted for.
+    RedirectMismatch,
+    /// A user name shaped like a phone number or email address that is not this sign-up's
+    /// verified phone or email.
+    UserNameReserved,
+    /// A user name with invisible, bidirectional or mixed-script look-alike characters.
+    UserNameChars,
     /// Something failed on the server's side.
     Internal,
 }
@@ -97,7 +110,8 @@ impl ApiError {
         match self {
             BodyTooLarge(_) => 413,
             EmptyBody | BadJson | NotObject | UnknownField(_) | Missing(_) | WrongType(..)
-            | TooLong(..) | TooShort(..) | ControlChars(_) | Invalid(_) | CodeNone => 400,
+            | TooLong(..) | TooShort(..) | ControlChars(_) | Invalid(_) | CodeNone
+            | RedirectMismatch | UserNameReserved | UserNameChars => 400,
             NoToken | BadToken | ExpiredToken | WrongCredentials | CodeWrong | OAuthCodeInvalid => {
                 401
             }
@@ -106,7 +120,9 @@ impl ApiError {
             MethodNotAllowed => 405,
             UserExists(_) | NotEnoughPoints => 409,
             CodeExpired | CodeUsed | QrExpired | QrUsed | OAuthCodeUsed | OAuthCodeExpired => 410,
-            CodeBurned | TooSoon(_) => 429,
+            BodyTimeout => 408,
+            CodeBurned | TooSoon(_) | Throttled(_) => 429,
+            Busy(_) => 503,
             QrWaiting => 201,
             QrScanned => 202,
             Internal => 500,
@@ -123,85 +139,117 @@ impl ApiError {
 
     /// The sentence for `err`, in the given language.
     pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Zh => self.zh(),
+        }
+    }
+
+    /// The English sentences, one arm per variant.
+    fn en(&self) -> String {
         use ApiError::*;
-        let zh = lang == Lang::Zh;
         match self {
-            BodyTooLarge(n) if zh => format!("请求体过大,最多 {} KiB。", n / 1024),
             BodyTooLarge(n) => format!("The request body is too large (at most {} KiB).", n / 1024),
-            EmptyBody if zh => "请求体为空,需要一个 JSON 对象。".into(),
             EmptyBody => "The request body is empty; a JSON object is expected.".into(),
-            BadJson if zh => "请求体不是有效的 JSON。".into(),
             BadJson => "The request body is not valid JSON.".into(),
-            NotObject if zh => "请求体必须是 JSON 对象。".into(),
             NotObject => "The request body must be a JSON object.".into(),
-            UnknownField(f) if zh => format!("此接口不接受字段 {f},请检查字段名。"),
             UnknownField(f) => format!("This call does not take the field `{f}`; check its name."),
-            Missing(f) if zh => format!("缺少必填字段 {f}。"),
             Missing(f) => format!("The field `{f}` is required."),
-            WrongType(f, t) if zh => format!("字段 {f} 的类型错误,应为{}。", zh_type(t)),
             WrongType(f, t) => format!("The field `{f}` must be a {t}."),
-            TooLong(f, n) if zh => format!("字段 {f} 过长,最多 {n} 个字符。"),
             TooLong(f, n) => format!("The field `{f}` is too long (at most {n} characters)."),
-            TooShort(f, n) if zh => format!("字段 {f} 过短,至少 {n} 个字符。"),
             TooShort(f, n) => format!("The field `{f}` is too short (at least {n} characters)."),
-            ControlChars(f) if zh => format!("字段 {f} 含有控制字符。"),
             ControlChars(f) => format!("The field `{f}` contains control characters."),
-            Invalid(f) if zh => format!("字段 {f} 的值无效。"),
             Invalid(f) => format!("The field `{f}` has an invalid value."),
-            UnknownApp if zh => "应用不存在。".into(),
             UnknownApp => "There is no such app.".into(),
-            NoToken if zh => "需要登录:缺少 Authorization: Bearer 令牌。".into(),
             NoToken => "Sign-in required: the Authorization: Bearer token is missing.".into(),
-            BadToken if zh => "令牌无效,请重新登录。".into(),
             BadToken => "The token is not valid; please sign in again.".into(),
-            ExpiredToken if zh => "令牌已过期,请重新登录。".into(),
             ExpiredToken => "The token has expired; please sign in again.".into(),
-            WrongCredentials if zh => "用户名或密码错误。".into(),
             WrongCredentials => "The user name or password is wrong.".into(),
-            UserNotFound if zh => "该手机号、邮箱或第三方账号尚未注册。".into(),
             UserNotFound => "No account uses this phone, email or third-party id yet.".into(),
-            UserExists(f) if zh => format!("该{}已被注册。", zh_field(f)),
             UserExists(f) => format!("An account with this {} already exists.", en_field(f)),
-            CodeNone if zh => "尚未发送验证码,请先获取验证码。".into(),
             CodeNone => "No code has been sent for this; please request a code first.".into(),
-            CodeWrong if zh => "验证码错误。".into(),
             CodeWrong => "The code is wrong.".into(),
-            CodeExpired if zh => "验证码已过期,请重新获取。".into(),
             CodeExpired => "The code has expired; please request a new one.".into(),
-            CodeUsed if zh => "验证码已使用,请重新获取。".into(),
             CodeUsed => "The code has already been used; please request a new one.".into(),
-            CodeBurned if zh => "验证码错误次数过多,请重新获取。".into(),
             CodeBurned => "Too many wrong tries; please request a new code.".into(),
-            TooSoon(s) if zh => format!("发送过于频繁,请 {s} 秒后再试。"),
             TooSoon(s) => format!("A code was sent recently; please try again in {s} s."),
-            QrUnknown if zh => "二维码不存在。".into(),
             QrUnknown => "There is no such QR sign-in.".into(),
-            QrExpired if zh => "二维码已过期,请刷新。".into(),
             QrExpired => "The QR code has expired; please get a new one.".into(),
-            QrUsed if zh => "二维码已使用。".into(),
             QrUsed => "The QR code has already been used.".into(),
-            QrWaiting if zh => "等待扫码。".into(),
             QrWaiting => "Waiting for the QR code to be scanned.".into(),
-            QrScanned if zh => "已扫码,请在手机上确认。".into(),
             QrScanned => "Scanned; please confirm on your phone.".into(),
-            RedirectNotAllowed if zh => "该回调地址不在应用允许的列表中。".into(),
             RedirectNotAllowed => "This redirect_uri is not allowed for this app.".into(),
-            OAuthCodeInvalid if zh => "授权码无效。".into(),
             OAuthCodeInvalid => "The authorization code is not valid.".into(),
-            OAuthCodeUsed if zh => "授权码已使用。".into(),
             OAuthCodeUsed => "The authorization code has already been used.".into(),
-            OAuthCodeExpired if zh => "授权码已过期。".into(),
             OAuthCodeExpired => "The authorization code has expired.".into(),
-            ConsentNotFound if zh => "授权记录不存在。".into(),
             ConsentNotFound => "There is no such consent.".into(),
-            NotEnoughPoints if zh => "积分不足。".into(),
             NotEnoughPoints => "Not enough points.".into(),
-            NotFound if zh => "接口不存在。".into(),
             NotFound => "There is no such endpoint.".into(),
-            MethodNotAllowed if zh => "不支持该请求方法。".into(),
             MethodNotAllowed => "This method is not allowed here.".into(),
-            Internal if zh => "服务器内部错误。".into(),
+            Throttled(s) => format!("Too many attempts; please try again in {s} s."),
+            Busy(s) => format!("The server is busy; please try again in {s} s."),
+            BodyTimeout => "The request body arrived too slowly.".into(),
+            RedirectMismatch => "This redirect_uri is not the one the code was granted for.".into(),
+            UserNameReserved => "A user name that looks like a phone number or email address \
+                                 must be your verified phone or email; sign up with it instead."
+                .into(),
+            UserNameChars => "The user name contains invisible, direction-changing or \
+                              look-alike characters."
+                .into(),
             Internal => "Something went wrong on the server.".into(),
+        }
+    }
+
+    /// The Chinese sentences, one arm per variant, in the same order as [`ApiError::en`].
+    fn zh(&self) -> String {
+        use ApiError::*;
+        match self {
+            BodyTooLarge(n) => format!("请求体过大,最多 {} KiB。", n / 1024),
+            EmptyBody => "请求体为空,需要一个 JSON 对象。".into(),
+            BadJson => "请求体不是有效的 JSON。".into(),
+            NotObject => "请求体必须是 JSON 对象。".into(),
+            UnknownField(f) => format!("此接口不接受字段 {f},请检查字段名。"),
+            Missing(f) => format!("缺少必填字段 {f}。"),
+            WrongType(f, t) => format!("字段 {f} 的类型错误,应为{}。", zh_type(t)),
+            TooLong(f, n) => format!("字段 {f} 过长,最多 {n} 个字符。"),
+            TooShort(f, n) => format!("字段 {f} 过短,至少 {n} 个字符。"),
+            ControlChars(f) => format!("字段 {f} 含有控制字符。"),
+            Invalid(f) => format!("字段 {f} 的值无效。"),
+            UnknownApp => "应用不存在。".into(),
+            NoToken => "需要登录:缺少 Authorization: Bearer 令牌。".into(),
+            BadToken => "令牌无效,请重新登录。".into(),
+            ExpiredToken => "令牌已过期,请重新登录。".into(),
+            WrongCredentials => "用户名或密码错误。".into(),
+            UserNotFound => "该手机号、邮箱或第三方账号尚未注册。".into(),
+            UserExists(f) => format!("该{}已被注册。", zh_field(f)),
+            CodeNone => "尚未发送验证码,请先获取验证码。".into(),
+            CodeWrong => "验证码错误。".into(),
+            CodeExpired => "验证码已过期,请重新获取。".into(),
+            CodeUsed => "验证码已使用,请重新获取。".into(),
+            CodeBurned => "验证码错误次数过多,请重新获取。".into(),
+            TooSoon(s) => format!("发送过于频繁,请 {s} 秒后再试。"),
+            QrUnknown => "二维码不存在。".into(),
+            QrExpired => "二维码已过期,请刷新。".into(),
+            QrUsed => "二维码已使用。".into(),
+            QrWaiting => "等待扫码。".into(),
+            QrScanned => "已扫码,请在手机上确认。".into(),
+            RedirectNotAllowed => "该回调地址不在应用允许的列表中。".into(),
+            OAuthCodeInvalid => "授权码无效。".into(),
+            OAuthCodeUsed => "授权码已使用。".into(),
+            OAuthCodeExpired => "授权码已过期。".into(),
+            ConsentNotFound => "授权记录不存在。".into(),
+            NotEnoughPoints => "积分不足。".into(),
+            NotFound => "接口不存在。".into(),
+            MethodNotAllowed => "不支持该请求方法。".into(),
+            Throttled(s) => format!("尝试过于频繁,请 {s} 秒后再试。"),
+            Busy(s) => format!("服务器繁忙,请 {s} 秒后再试。"),
+            BodyTimeout => "请求体发送过慢。".into(),
+            RedirectMismatch => "该回调地址与授权码申请时的不一致。".into(),
+            UserNameReserved => {
+                "形如手机号或邮箱的用户名必须是您已验证的手机号或邮箱,请用它注册。".into()
+            }
+            UserNameChars => "用户名含有不可见、改变文字方向或易混淆的字符。".into(),
+            Internal => "服务器内部错误。".into(),
         }
     }
 }
@@ -233,11 +281,26 @@ fn en_field(f: &str) -> &'static str {
     }
 }
 
+impl ApiError {
+    /// Seconds after which trying again may work (sent as `Retry-After`).
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            ApiError::TooSoon(s) | ApiError::Throttled(s) | ApiError::Busy(s) => Some((*s).max(1)),
+            _ => None,
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body =
             json!({ "code": self.code(), "data": null, "err": self.message(Lang::current()) });
-        (self.status(), Json(body)).into_response()
+        let mut res = (self.status(), Json(body)).into_response();
+        if let Some(s) = self.retry_after() {
+            res.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, s.into());
+        }
+        res
     }
 }
 

@@ -10,12 +10,17 @@ pub mod auth;
 pub mod body;
 pub mod codes;
 pub mod config;
+pub mod consents;
 pub mod db;
 pub mod error;
 pub mod lang;
+pub mod ledger;
 pub mod passwords;
+pub mod qr_keys;
 pub mod routes;
 pub mod state;
+pub mod static_files;
+pub mod throttle;
 pub mod time;
 pub mod users;
 pub mod validate;
@@ -24,25 +29,41 @@ use std::{
     net::SocketAddr,
     path::{Path, PathBuf},
     sync::Arc,
+    time::Duration,
 };
 
 use axum::{
-    extract::Request,
-    http::{header, Method, Uri},
+    extract::{ConnectInfo, Request},
+    http::{header, HeaderName, HeaderValue, Method, Uri},
     middleware,
     response::{IntoResponse, Response},
-    Router,
+    Extension, Router,
 };
+use hyper::server::conn::http1;
+use hyper_util::{
+    rt::{TokioIo, TokioTimer},
+    service::TowerToHyperService,
+};
+use tokio::sync::Semaphore;
+use tower::{service_fn, ServiceExt};
 use tower_http::{
     catch_panic::CatchPanicLayer,
-    cors::{Any, CorsLayer},
-    services::{ServeDir, ServeFile},
+    compression::{CompressionLayer, CompressionLevel},
+    cors::{AllowOrigin, Any, CorsLayer},
 };
 
-pub use config::{AppConfig, Config};
+pub use config::{AppConfig, Config, Limits};
 pub use state::AppState;
 
-use crate::{auth::Tokens, db::Db, error::ApiError, passwords::Hasher, state::Inner};
+use crate::{
+    auth::Tokens,
+    body::BodyTimeout,
+    db::Db,
+    error::ApiError,
+    passwords::Hasher,
+    state::{ClientIpHeader, Inner, Throttles},
+    static_files::StaticDir,
+};
 
 /// Opens the database, loads or creates the token secret and builds the shared state.
 pub fn build_state(config: &Config) -> Result<AppState, String> {
@@ -51,11 +72,20 @@ pub fn build_state(config: &Config) -> Result<AppState, String> {
         Some(s) if !s.is_empty() => s.as_bytes().to_vec(),
         _ => load_or_create_secret(&config.db)?,
     };
+    let apps = config.app_map();
+    let limits = &config.limits;
     Ok(AppState(Arc::new(Inner {
         db,
-        apps: config.app_map(),
+        throttles: Throttles::new(limits, &apps),
+        apps,
         tokens: Tokens::new(&secret, config.token_lifetime_secs),
-        hasher: Hasher::new(config.argon2_memory_kib, config.argon2_iterations),
+        hasher: Hasher::new(
+            config.argon2_memory_kib,
+            config.argon2_iterations,
+            limits.hash_slots(),
+            limits.hash_queue,
+            Duration::from_secs(limits.hash_wait_secs.max(1)),
+        ),
         outbox: config.outbox,
     })))
 }
@@ -74,7 +104,19 @@ fn load_or_create_secret(db: &str) -> Result<Vec<u8>, String> {
         }
     }
     let secret = codes::random_hex(32);
-    std::fs::write(&path, &secret).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // Created 0600 from the start (no moment in which others may read it).
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let write = |mut f: std::fs::File| std::io::Write::write_all(&mut f, secret.as_bytes());
+    options
+        .open(&path)
+        .and_then(write)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -83,16 +125,12 @@ fn load_or_create_secret(db: &str) -> Result<Vec<u8>, String> {
     Ok(secret.into_bytes())
 }
 
-/// The whole HTTP surface: API routes, optional static folder, CORS, languages, and a
-/// panic guard that still answers with the envelope.
-pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
-    let api = routes::api(state);
-    let inner = match static_dir {
-        Some(dir) => api
-            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
-        None => api.fallback(routes::not_found),
-    };
-    let cors = CorsLayer::new()
+/// The whole HTTP surface: API routes (CORS for any origin), `/dev` routes (CORS only for
+/// `dev_origins`), the optional static folder (compressed, with security headers), the body
+/// time-out, languages, and a panic guard that still answers with the envelope. API answers
+/// are never cached (`Cache-Control: no-store`).
+pub fn router(state: AppState, config: &Config) -> Router {
+    let api_cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([
             Method::GET,
@@ -107,14 +145,68 @@ pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
             header::ACCEPT_LANGUAGE,
         ])
         .max_age(std::time::Duration::from_secs(600));
+    let dev_origins: Vec<HeaderValue> = config
+        .dev_origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok())
+        .collect();
+    let dev_cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(dev_origins))
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]);
+    let api = routes::api(state.clone())
+        .layer(api_cors)
+        .merge(routes::dev(state).layer(dev_cors))
+        .layer(middleware::map_response(no_store));
+    let inner = match config.static_dir.as_deref() {
+        Some(dir) => {
+            let files = Arc::new(StaticDir::new(Path::new(dir), &config.db));
+            let files = Router::new()
+                .fallback(static_files::serve)
+                .with_state(files)
+                // brotli at tower-http's default (quality 4) when accepted, else gzip at
+                // level 1 (nginx's default on-the-fly level: fast, even in debug builds).
+                .layer(CompressionLayer::new().no_gzip())
+                .layer(
+                    CompressionLayer::new()
+                        .no_br()
+                        .quality(CompressionLevel::Fastest),
+                )
+                // Public files, readable from any origin as before (e.g. a widget bundle
+                // loaded by another site).
+                .layer(
+                    CorsLayer::new()
+                        .allow_origin(Any)
+                        .allow_methods([Method::GET, Method::HEAD]),
+                );
+            api.fallback_service(files)
+        }
+        None => api.fallback(routes::not_found),
+    };
+    let body_timeout = Duration::from_secs(config.limits.body_timeout_secs.max(1));
     Router::new()
         .fallback_service(inner)
         .layer(middleware::map_request(lowercase_api_path))
         .layer(middleware::from_fn(lang::middleware))
+        .layer(Extension(BodyTimeout(body_timeout)))
+        .layer(Extension(ClientIpHeader(
+            config
+                .client_ip_header
+                .as_deref()
+                .and_then(|h| HeaderName::from_bytes(h.trim().as_bytes()).ok()),
+        )))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::Internal.into_response()
         }))
-        .layer(cors)
+}
+
+/// Marks an API answer as not to be stored by any cache (tokens, profiles, codes).
+async fn no_store(mut res: Response) -> Response {
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res.headers_mut()
+        .insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    res
 }
 
 /// Lower-cases the path of `/api` and `/dev` requests so routes match case-insensitively.
@@ -163,18 +255,52 @@ impl Server {
 
 /// Builds the state from `config` and serves on `addr` (use port 0 for an ephemeral port).
 pub async fn start(config: &Config, addr: &str) -> Result<Server, String> {
+    passwords::return_memory_to_os();
     let state = build_state(config)?;
-    let app = router(state, config.static_dir.as_deref().map(Path::new));
+    let app = router(state, config);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let task = tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app).await {
-            eprintln!("server error: {e}");
-        }
-    });
+    let task = tokio::spawn(serve(listener, app, config.limits.clone()));
     Ok(Server { addr, task })
+}
+
+/// Serves `app` on `listener` over HTTP/1.1 with the connection limits: at most
+/// `max_connections` open at once (more wait in the listen queue), `header_timeout_secs` to
+/// send a request's headers (and at most that long idle between requests). Each request
+/// carries its peer address as [`ConnectInfo`] for the per-address limits.
+pub async fn serve(listener: tokio::net::TcpListener, app: Router, limits: config::Limits) {
+    let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let header_timeout = Duration::from_secs(limits.header_timeout_secs.max(1));
+    loop {
+        let Ok(permit) = open.clone().acquire_owned().await else {
+            return;
+        };
+        let (stream, peer) = match listener.accept().await {
+            Ok(c) => c,
+            Err(_) => {
+                // Out of file descriptors or a connection reset before accept: pause briefly.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service = service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+            req.extensions_mut().insert(ConnectInfo(peer));
+            app.clone().oneshot(req)
+        });
+        tokio::spawn(async move {
+            let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
+                .with_upgrades()
+                .await;
+            drop(permit);
+        });
+    }
 }
 
 /// Builds a response from an error (handy for embedding).

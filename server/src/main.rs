@@ -23,9 +23,12 @@ struct Cli {
     /// Also serve this folder (e.g. the built widget), with index.html as the fallback.
     #[arg(long = "static", value_name = "DIR")]
     static_dir: Option<PathBuf>,
-    /// Config file (JSON, or TOML when it ends in .toml): apps, lifetimes, secret.
+    /// Config file (JSON, or TOML when it ends in .toml): apps, lifetimes, secret, limits.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Sets one of the config's `limits` (repeatable), e.g. `--limit sends_per_address=200`.
+    #[arg(long = "limit", value_name = "NAME=N")]
+    limits: Vec<String>,
 }
 
 #[tokio::main]
@@ -49,6 +52,12 @@ async fn main() {
     }
     if let Some(dir) = cli.static_dir {
         config.static_dir = Some(dir.to_string_lossy().into_owned());
+    }
+    for assignment in &cli.limits {
+        if let Err(e) = config.limits.set(assignment) {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
     }
     let server = match start(&config, &cli.addr).await {
         Ok(s) => s,

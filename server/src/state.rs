@@ -1,8 +1,25 @@
 //! The shared state of every handler.
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::{
+    collections::BTreeMap,
+    net::{IpAddr, SocketAddr},
+    sync::Arc,
+    time::Duration,
+};
 
-use crate::{auth::Tokens, config::AppConfig, db::Db, error::ApiError, passwords::Hasher};
+use axum::{
+    extract::{ConnectInfo, FromRequestParts},
+    http::{request::Parts, HeaderName},
+};
+
+use crate::{
+    auth::Tokens,
+    config::{AppConfig, Limits},
+    db::Db,
+    error::ApiError,
+    passwords::Hasher,
+    throttle::{address_key, Backoff, Counter},
+};
 
 /// Cheap-to-clone handle on everything the handlers share.
 #[derive(Clone)]
@@ -20,6 +37,49 @@ pub struct Inner {
     pub hasher: Hasher,
     /// Whether the `/dev` routes are on.
     pub outbox: bool,
+    /// The abuse limits' state.
+    pub throttles: Throttles,
+}
+
+/// The abuse limits' counters (see [`Limits`]).
+pub struct Throttles {
+    /// Wrong passwords per account and client address.
+    pub login_pair: Backoff,
+    /// Wrong passwords per account, all addresses.
+    pub login_account: Backoff,
+    /// Wrong passwords per client address, all accounts.
+    pub login_address: Counter,
+    /// Codes sent per client address.
+    pub send_address: Counter,
+    /// Codes sent per app.
+    pub send_app: BTreeMap<i64, Counter>,
+}
+
+impl Throttles {
+    /// The counters for `limits` and the apps' send limits.
+    pub fn new(limits: &Limits, apps: &BTreeMap<i64, AppConfig>) -> Throttles {
+        let base = Duration::from_secs(limits.backoff_secs);
+        let max = Duration::from_secs(limits.backoff_max_secs);
+        Throttles {
+            login_pair: Backoff::new(limits.login_free_failures, base, max),
+            login_account: Backoff::new(limits.account_free_failures, base, max),
+            login_address: Counter::new(
+                limits.address_failures,
+                Duration::from_secs(limits.address_window_secs),
+            ),
+            send_address: Counter::new(
+                limits.sends_per_address,
+                Duration::from_secs(limits.send_window_secs),
+            ),
+            send_app: apps
+                .iter()
+                .map(|(id, app)| {
+                    let window = Duration::from_secs(app.send_limit_window_secs);
+                    (*id, Counter::new(app.send_limit, window))
+                })
+                .collect(),
+        }
+    }
 }
 
 impl std::ops::Deref for AppState {
@@ -41,15 +101,69 @@ impl Inner {
 }
 
 impl Inner {
-    /// The signed-in user of a Bearer call: token valid for `app` and the user still there.
+    /// The signed-in user of a Bearer call: token valid for `app`, the user still there,
+    /// the token not revoked (password reset since, or its consent deleted).
     pub fn user(
         &self,
         headers: &axum::http::HeaderMap,
         app: &AppConfig,
     ) -> Result<crate::users::User, ApiError> {
-        let id = self.tokens.from_headers(headers, app.id)?;
-        self.db
-            .tx(|tx| crate::users::by_id(tx, app.id, id))?
-            .ok_or(ApiError::BadToken)
+        let t = self.tokens.from_headers(headers, app.id)?;
+        self.db.tx(|tx| {
+            let user = crate::users::by_id(tx, app.id, t.user_id)?.ok_or(ApiError::BadToken)?;
+            if user.token_version != t.version {
+                return Err(ApiError::BadToken);
+            }
+            if let Some(consent) = t.consent {
+                if !crate::consents::exists(tx, app.id, user.id, consent)? {
+                    return Err(ApiError::BadToken);
+                }
+            }
+            Ok(user)
+        })
     }
+}
+
+/// The client's address as a throttle key: the last entry of the configured proxy header
+/// ([`ClientIpHeader`]) when set and present, else the peer address (`"unknown"` when the
+/// server was not started with connection info, e.g. a router embedded elsewhere).
+pub struct ClientAddr(pub String);
+
+/// The request extension naming the proxy header that carries the client address.
+#[derive(Clone, Debug)]
+pub struct ClientIpHeader(pub Option<HeaderName>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let forwarded = parts
+            .extensions
+            .get::<ClientIpHeader>()
+            .and_then(|h| h.0.as_ref())
+            .and_then(|name| parts.headers.get_all(name).iter().next_back())
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(parse_ip);
+        let peer = || {
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ci| ci.0.ip())
+        };
+        Ok(ClientAddr(
+            forwarded
+                .or_else(peer)
+                .map(address_key)
+                .unwrap_or_else(|| "unknown".into()),
+        ))
+    }
+}
+
+/// An address as proxies write it: `1.2.3.4`, `1.2.3.4:567`, `2001:db8::1`, `[2001:db8::1]:8`.
+fn parse_ip(s: &str) -> Option<IpAddr> {
+    let s = s.trim();
+    s.parse::<IpAddr>()
+        .ok()
+        .or_else(|| s.parse::<SocketAddr>().ok().map(|a| a.ip()))
 }

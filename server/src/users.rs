@@ -3,7 +3,9 @@
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde_json::{json, Value};
 
-use crate::{error::ApiError, time::now_date};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{error::ApiError, time::now_date, validate};
 
 /// A stored user of one app.
 #[derive(Debug, Clone)]
@@ -40,10 +42,12 @@ pub struct User {
     pub create_date: String,
     /// Last update date.
     pub last_update: String,
+    /// Bumped by a password reset; tokens carry it and die when it changes.
+    pub token_version: i64,
 }
 
 const COLUMNS: &str = "id, app_id, user_name, pwd_hash, platform, union_id, phone, phone_valid, \
-     email, email_valid, nick_name, avatar, data, role, create_date, last_update";
+     email, email_valid, nick_name, avatar, data, role, create_date, last_update, token_version";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -63,6 +67,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
         role: r.get(13)?,
         create_date: r.get(14)?,
         last_update: r.get(15)?,
+        token_version: r.get(16)?,
     })
 }
 
@@ -109,8 +114,26 @@ pub fn by_union(
         .optional()?)
 }
 
-/// Account sign-in lookup (D10): by user name, then phone, then email.
+/// A login as typed, in the form user names are stored in (NFKC).
+pub fn normalize_login(login: &str) -> String {
+    login.nfkc().collect()
+}
+
+/// Account sign-in lookup (D10): by user name, then phone, then email — except that a login
+/// shaped like a phone or an email address is first looked up as that verified contact, so
+/// an older user name of that shape cannot shadow the contact's owner.
 pub fn by_login(tx: &Transaction<'_>, app: i64, login: &str) -> Result<Option<User>, ApiError> {
+    let login = normalize_login(login);
+    let login = login.as_str();
+    if validate::phone(login).is_ok() {
+        if let Some(u) = by_phone(tx, app, login)? {
+            return Ok(Some(u));
+        }
+    } else if validate::email(login).is_ok() {
+        if let Some(u) = by_email(tx, app, login)? {
+            return Ok(Some(u));
+        }
+    }
     if let Some(u) = by_name(tx, app, login)? {
         return Ok(Some(u));
     }
@@ -185,6 +208,46 @@ pub fn create(tx: &Transaction<'_>, app: i64, u: &NewUser) -> Result<User, ApiEr
         ],
     )?;
     by_id(tx, app, tx.last_insert_rowid())?.ok_or(ApiError::Internal)
+}
+
+/// Sets (or clears) each profile field whose `.0` is true; leaves the others alone.
+pub fn update_profile(
+    tx: &Transaction<'_>,
+    id: i64,
+    avatar: (bool, Option<&str>),
+    nick_name: (bool, Option<&str>),
+    data: (bool, Option<&str>),
+) -> Result<(), ApiError> {
+    tx.execute(
+        "UPDATE users SET
+            avatar = CASE WHEN ?1 THEN ?2 ELSE avatar END,
+            nick_name = CASE WHEN ?3 THEN ?4 ELSE nick_name END,
+            data = CASE WHEN ?5 THEN ?6 ELSE data END,
+            last_update = ?7
+         WHERE id = ?8",
+        params![
+            avatar.0,
+            avatar.1,
+            nick_name.0,
+            nick_name.1,
+            data.0,
+            data.1,
+            now_date(),
+            id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Replaces the user's password hash and bumps the token version (ending every token
+/// issued before).
+pub fn set_password(tx: &Transaction<'_>, id: i64, hash: &str) -> Result<(), ApiError> {
+    tx.execute(
+        "UPDATE users SET pwd_hash = ?1, last_update = ?2, token_version = token_version + 1
+         WHERE id = ?3",
+        params![hash, now_date(), id],
+    )?;
+    Ok(())
 }
 
 impl User {

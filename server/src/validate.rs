@@ -98,6 +98,49 @@ pub fn avatar(s: &str) -> Result<(), ApiError> {
     http_url("avatar", s)
 }
 
+/// A user name as stored: NFKC-normalised (so full-width and other compatibility forms
+/// meet their plain twins in the uniqueness check), without surrounding spaces, without
+/// invisible or direction-changing characters, and not mixing Latin with Cyrillic or Greek
+/// letters (the common look-alike trick).
+pub fn user_name(s: &str) -> Result<String, ApiError> {
+    use unicode_normalization::UnicodeNormalization;
+    let n: String = s.nfkc().collect();
+    if n.trim() != n || n.is_empty() {
+        return Err(ApiError::Invalid("userName"));
+    }
+    if n.chars()
+        .any(|c| invisible(c) || (c.is_whitespace() && c != ' '))
+    {
+        return Err(ApiError::UserNameChars);
+    }
+    let latin = n
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
+    let greek_cyrillic = n
+        .chars()
+        .any(|c| ('\u{370}'..='\u{3FF}').contains(&c) || ('\u{400}'..='\u{52F}').contains(&c));
+    if latin && greek_cyrillic {
+        return Err(ApiError::UserNameChars);
+    }
+    crate::body::check_text("userName", &n, MAX_USER_NAME, false)?;
+    Ok(n)
+}
+
+/// Whether a user name has the shape of a phone number or an email address.
+pub fn contact_shaped(s: &str) -> bool {
+    phone(s).is_ok() || email(s).is_ok()
+}
+
+/// Format characters, bidirectional controls and fillers that render as nothing.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
 /// A platform name: letters, digits, `_`, `-`, `.`.
 pub fn platform(s: &str) -> Result<(), ApiError> {
     if s.chars()
@@ -130,6 +173,21 @@ mod tests {
         assert!(email("@b.co").is_err());
         assert!(email("a b@c.co").is_err());
         assert!(email("a@b..co").is_err());
+    }
+
+    #[test]
+    fn user_names() {
+        assert_eq!(user_name("alice").unwrap(), "alice");
+        assert_eq!(user_name("ｖｉｃｔｉｍ").unwrap(), "victim");
+        assert_eq!(user_name("张三").unwrap(), "张三");
+        assert_eq!(user_name("\u{202e}evil"), Err(ApiError::UserNameChars));
+        assert_eq!(user_name("victim\u{200b}"), Err(ApiError::UserNameChars));
+        assert_eq!(user_name("p\u{430}ypal"), Err(ApiError::UserNameChars));
+        assert_eq!(user_name("Ωμέγα").unwrap(), "Ωμέγα");
+        assert_eq!(user_name("a\u{3000}"), Err(ApiError::Invalid("userName")));
+        assert!(contact_shaped("13800138001"));
+        assert!(contact_shaped("a@b.co"));
+        assert!(!contact_shaped("alice"));
     }
 
     #[test]

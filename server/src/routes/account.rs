@@ -5,8 +5,9 @@ use axum::extract::State;
 use super::common::{read_extras, sign_up, Params};
 use crate::{
     body::Body,
+    config::AppConfig,
     error::{ok, ApiError, ApiResult},
-    state::AppState,
+    state::{AppState, ClientAddr},
     users::{self, NewUser},
     validate::{MAX_CONTACT, MAX_PWD, MAX_USER_NAME},
 };
@@ -16,30 +17,69 @@ const SIGN_IN: &[&str] = &["userName", "pwd", "password"];
 
 /// `POST /api/AppUsers/:appId/SignIn`: `userName` (or a phone or email, D10) and the
 /// password as `pwd` or `password` (D1).
-pub async fn sign_in(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
     let f = body.accept(SIGN_IN)?;
     let login = f.req_str(&["userName"], MAX_CONTACT)?;
     let pwd = f.req_str(&["pwd", "password"], MAX_PWD)?;
-    let user = state
-        .db
-        .tx(|tx| users::by_login(tx, app.id, login.trim()))?;
-    let user = check_password(&state, user, pwd).await?;
+    let login = login.trim();
+    let user = state.db.tx(|tx| users::by_login(tx, app.id, login))?;
+    let user = check_password(&state, app, &addr, login, user, pwd).await?;
     Ok(ok(state.tokens.answer(app.id, &user, "account")?))
 }
 
-/// Verifies `pwd` against the user's hash; a missing user or password is a 401 (D6).
+/// Verifies `pwd` against the user's hash under the guessing limits. A missing user or
+/// password is a 401 (D6) after the same hashing work as a wrong password, so neither the
+/// answer nor its timing tells whether `login` has an account. Past the limits, 429.
 pub async fn check_password(
     state: &AppState,
+    app: &AppConfig,
+    addr: &str,
+    login: &str,
     user: Option<users::User>,
     pwd: String,
 ) -> Result<users::User, ApiError> {
-    let user = user.ok_or(ApiError::WrongCredentials)?;
-    let hash = user.pwd_hash.clone().ok_or(ApiError::WrongCredentials)?;
-    if state.hasher.verify(pwd, hash).await {
-        Ok(user)
-    } else {
-        Err(ApiError::WrongCredentials)
+    let t = &state.throttles;
+    // Unknown logins are throttled like accounts, so a lock-out tells nothing either.
+    let account = match &user {
+        Some(u) => format!("{}#{}", app.id, u.id),
+        None => format!(
+            "{}:{}",
+            app.id,
+            users::normalize_login(login).to_lowercase()
+        ),
+    };
+    let pair = format!("{account}@{addr}");
+    if let Some(wait) = t
+        .login_address
+        .full(addr)
+        .or_else(|| t.login_pair.locked(&pair))
+        .or_else(|| t.login_account.locked(&account))
+    {
+        return Err(ApiError::Throttled(wait));
+    }
+    let hash = user.as_ref().and_then(|u| u.pwd_hash.clone());
+    let matches = match hash {
+        Some(hash) => state.hasher.verify(pwd, hash).await?,
+        None => state.hasher.verify_dummy(pwd).await?,
+    };
+    match user {
+        Some(user) if matches => {
+            t.login_pair.succeed(&pair);
+            t.login_account.succeed(&account);
+            Ok(user)
+        }
+        _ => {
+            t.login_pair.fail(&pair);
+            t.login_account.fail(&account);
+            t.login_address.add(addr);
+            Err(ApiError::WrongCredentials)
+        }
     }
 }
 

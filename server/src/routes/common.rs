@@ -171,6 +171,33 @@ pub async fn sign_up_then(
     grant_type: &str,
     after: impl FnOnce(&Transaction<'_>, &User) -> Result<(), ApiError>,
 ) -> ApiResult {
+    base.user_name = validate::user_name(&base.user_name)?;
+    if validate::contact_shaped(&base.user_name) {
+        // Such a name must be this sign-up's own verified phone or email (#4).
+        let name = base.user_name.to_lowercase();
+        let own = |p: &Option<Proven>| p.as_ref().is_some_and(|p| p.to.to_lowercase() == name);
+        if !(own(&extras.phone) || own(&extras.email)) {
+            return Err(ApiError::UserNameReserved);
+        }
+    }
+    let proofs: Vec<Proven> = extras
+        .phone
+        .iter()
+        .chain(extras.email.iter())
+        .cloned()
+        .collect();
+    // Check the codes before spending a hash on them (wrong tries are counted).
+    if !proofs.is_empty() {
+        state.db.check_then(
+            |tx| {
+                proofs
+                    .iter()
+                    .map(|p| codes::check(tx, app, &p.to, Purpose::SignUp, &p.code))
+                    .collect::<Result<Vec<i64>, ApiError>>()
+            },
+            |_, _| Ok(()),
+        )?;
+    }
     base.pwd_hash = match extras.pwd {
         Some(p) => Some(state.hasher.hash(p).await?),
         None => None,
@@ -184,7 +211,6 @@ pub async fn sign_up_then(
     if let Some(e) = &extras.email {
         base.email = Some(e.to.clone());
     }
-    let proofs: Vec<Proven> = extras.phone.into_iter().chain(extras.email).collect();
     let user = state.db.check_then(
         |tx| {
             proofs

@@ -1,13 +1,14 @@
 //! The reference server's own `/dev` routes, on only with the outbox switched on.
 
 use axum::{extract::State, http::HeaderMap};
-use rusqlite::params;
 use serde_json::{json, Value};
 
 use super::{common::Params, points};
 use crate::{
     body::{Body, QueryMap},
+    codes,
     error::{ok, ApiError, ApiResult},
+    ledger,
     state::AppState,
 };
 
@@ -25,23 +26,9 @@ pub async fn outbox(State(state): State<AppState>, q: QueryMap) -> ApiResult {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string);
-    let rows = state.db.tx(|tx| {
-        let mut stmt = tx.prepare(
-            "SELECT recipient, channel, purpose, code, create_date, app_id FROM codes
-             WHERE (?1 IS NULL OR recipient = ?1 COLLATE NOCASE) ORDER BY id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![to, OUTBOX_LIMIT], |r| {
-            Ok(json!({
-                "to": r.get::<_, String>(0)?,
-                "channel": r.get::<_, String>(1)?,
-                "type": r.get::<_, String>(2)?,
-                "code": r.get::<_, String>(3)?,
-                "createDate": r.get::<_, String>(4)?,
-                "appID": r.get::<_, i64>(5)?,
-            }))
-        })?;
-        Ok(rows.collect::<Result<Vec<Value>, _>>()?)
-    })?;
+    let rows = state
+        .db
+        .tx(|tx| codes::outbox(tx, to.as_deref(), OUTBOX_LIMIT))?;
     Ok(ok(Value::Array(rows)))
 }
 
@@ -61,15 +48,10 @@ pub async fn spend(
     let f = body.accept(points::AMOUNT)?;
     let (price, remark) = points::read_amount(&f)?;
     state.db.tx(|tx| {
-        let balance: i64 = tx.query_row(
-            "SELECT COALESCE(SUM(used), 0) FROM points WHERE app_id = ?1 AND user_id = ?2",
-            params![app.id, user.id],
-            |r| r.get(0),
-        )?;
-        if balance < price {
+        if ledger::balance(tx, app.id, user.id)? < price {
             return Err(ApiError::NotEnoughPoints);
         }
-        points::add_row(tx, app.id, user.id, -price, remark.as_deref())
+        ledger::add(tx, app.id, user.id, -price, remark.as_deref())
     })?;
     Ok(ok(json!(true)))
 }

@@ -4,10 +4,8 @@ pub mod account;
 pub mod common;
 pub mod contact;
 pub mod dev;
-pub mod email;
 pub mod oauth;
 pub mod password;
-pub mod phone;
 pub mod points;
 pub mod profile;
 pub mod qr;
@@ -18,7 +16,18 @@ use axum::{
     Router,
 };
 
-use crate::{error::ApiError, state::AppState};
+use self::{
+    common::Params,
+    contact::{
+        handler, send_code_call, sign_in_call, sign_up_call,
+        Kind::{Email, Phone},
+    },
+};
+use crate::{
+    body::Body,
+    error::ApiError,
+    state::{AppState, ClientAddr},
+};
 
 /// Paths are matched case-insensitively (as ASP.NET does): routes are registered in lower
 /// case and [`crate::lowercase_api_path`] lower-cases incoming `/api` and `/dev` paths.
@@ -26,7 +35,7 @@ fn p(path: &str) -> String {
     path.to_ascii_lowercase()
 }
 
-/// The API routes with their state; unknown `/api` and `/dev` paths are 404 envelopes.
+/// The API routes with their state; unknown `/api` paths are 404 envelopes.
 pub fn api(state: AppState) -> Router {
     let u = "/api/AppUsers/{app}";
     Router::new()
@@ -37,12 +46,30 @@ pub fn api(state: AppState) -> Router {
         )
         .route(&p(&format!("{u}/SignIn")), post(account::sign_in))
         .route(&p(&format!("{u}/SignUp")), post(account::sign_up_account))
-        .route(&p(&format!("{u}/PhoneSignUp")), post(phone::sign_up))
-        .route(&p(&format!("{u}/PhoneSignIn")), post(phone::sign_in))
-        .route(&p(&format!("{u}/SendSMSCode")), post(phone::send_code))
-        .route(&p(&format!("{u}/EmailSignUp")), post(email::sign_up))
-        .route(&p(&format!("{u}/EmailSignIn")), post(email::sign_in))
-        .route(&p(&format!("{u}/SendEmailCode")), post(email::send_code))
+        .route(
+            &p(&format!("{u}/PhoneSignUp")),
+            post(handler!(sign_up_call, Phone)),
+        )
+        .route(
+            &p(&format!("{u}/PhoneSignIn")),
+            post(handler!(sign_in_call, Phone)),
+        )
+        .route(
+            &p(&format!("{u}/SendSMSCode")),
+            post(handler!(send_code_call, Phone)),
+        )
+        .route(
+            &p(&format!("{u}/EmailSignUp")),
+            post(handler!(sign_up_call, Email)),
+        )
+        .route(
+            &p(&format!("{u}/EmailSignIn")),
+            post(handler!(sign_in_call, Email)),
+        )
+        .route(
+            &p(&format!("{u}/SendEmailCode")),
+            post(handler!(send_code_call, Email)),
+        )
         .route(&p(&format!("{u}/ResetPwd")), post(password::reset))
         .route(&p(&format!("{u}/QRCodePreSignIn")), post(qr::pre_sign_in))
         .route(&p(&format!("{u}/QRCodeSignIn")), post(qr::sign_in))
@@ -61,9 +88,17 @@ pub fn api(state: AppState) -> Router {
             &p("/api/OAuth/{app}/Consents/{id}"),
             delete(oauth::delete_consent),
         )
+        .route("/api/{*rest}", any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+}
+
+/// The `/dev` routes (they answer 404 unless the outbox is on); unknown `/dev` paths are
+/// 404 envelopes.
+pub fn dev(state: AppState) -> Router {
+    Router::new()
         .route("/dev/outbox", get(dev::outbox))
         .route(&p("/dev/SpendPoints/{app}"), post(dev::spend))
-        .route("/api/{*rest}", any(not_found))
         .route("/dev/{*rest}", any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -1,7 +1,6 @@
 //! ResetPwd (call 11): a `forgetpwd` code sent to the phone or email sets a new password.
 
 use axum::extract::State;
-use rusqlite::params;
 use serde_json::json;
 
 use super::{common::Params, contact::Kind};
@@ -10,7 +9,7 @@ use crate::{
     codes::{self, Purpose},
     error::{ok, ApiError, ApiResult},
     state::AppState,
-    time::now_date,
+    users,
     validate::{self, MAX_CODE, MAX_PWD},
 };
 
@@ -43,18 +42,20 @@ pub async fn reset(State(state): State<AppState>, p: Params, body: Body) -> ApiR
     let code = f.req_str(&["code", "verifyCode", "phoneCode", "emailCode"], MAX_CODE)?;
     let pwd = f.req_str(&["pwd", "password"], MAX_PWD)?;
     validate::pwd("pwd", &pwd)?;
-    let hash = state.hasher.hash(pwd).await?;
-    state.db.check_then(
-        |tx| codes::check(tx, app, &to, Purpose::ForgetPwd, code.trim()),
+    // The code first (a wrong one counts a try and costs no hash), then the hash, then the
+    // code is spent and the password set in one transaction (one winner if raced).
+    let code = code.trim();
+    let (id, user) = state.db.check_then(
+        |tx| codes::check(tx, app, &to, Purpose::ForgetPwd, code),
         |tx, id| {
             let user = kind.find(tx, app.id, &to)?.ok_or(ApiError::UserNotFound)?;
-            codes::consume(tx, id)?;
-            tx.execute(
-                "UPDATE users SET pwd_hash = ?1, last_update = ?2 WHERE id = ?3",
-                params![hash, now_date(), user.id],
-            )?;
-            Ok(())
+            Ok((id, user.id))
         },
     )?;
+    let hash = state.hasher.hash(pwd).await?;
+    state.db.tx(|tx| {
+        codes::consume(tx, id)?;
+        users::set_password(tx, user, &hash)
+    })?;
     Ok(ok(json!(true)))
 }

@@ -1,15 +1,14 @@
-//! Points (calls 22 and 23) and the ledger helpers the dev spend route shares.
+//! Points (calls 22 and 23) and the amount reader the dev spend route shares.
 
 use axum::{extract::State, http::HeaderMap};
-use rusqlite::{params, Transaction};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::common::Params;
 use crate::{
     body::{Body, Fields, QueryMap},
     error::{ok, ApiError, ApiResult},
+    ledger::{self, Filter},
     state::AppState,
-    time::now_date,
     validate::MAX_REMARK,
 };
 
@@ -32,21 +31,6 @@ pub fn read_amount(f: &Fields) -> Result<(i64, Option<String>), ApiError> {
     Ok((price, f.opt_str(&["remark"], MAX_REMARK)?))
 }
 
-/// Adds a ledger row (`used` > 0 recharge, < 0 spend).
-pub fn add_row(
-    tx: &Transaction<'_>,
-    app: i64,
-    user: i64,
-    used: i64,
-    remark: Option<&str>,
-) -> Result<(), ApiError> {
-    tx.execute(
-        "INSERT INTO points (app_id, user_id, used, remark, create_date) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![app, user, used, remark, now_date()],
-    )?;
-    Ok(())
-}
-
 /// `POST /api/AppUsers/:appId/RechargePoints` (Bearer, D3): `price` ≥ 1, `remark`?.
 pub async fn recharge(
     State(state): State<AppState>,
@@ -60,7 +44,7 @@ pub async fn recharge(
     let (price, remark) = read_amount(&f)?;
     state
         .db
-        .tx(|tx| add_row(tx, app.id, user.id, price, remark.as_deref()))?;
+        .tx(|tx| ledger::add(tx, app.id, user.id, price, remark.as_deref()))?;
     Ok(ok(json!(true)))
 }
 
@@ -81,30 +65,12 @@ pub async fn log(
         .unwrap_or(DEFAULT_TAKE)
         .min(MAX_TAKE);
     let filter = match kind {
-        1 => "AND used > 0",
-        2 => "AND used < 0",
-        _ => "",
+        1 => Filter::Recharges,
+        2 => Filter::Spends,
+        _ => Filter::All,
     };
-    let (total, rows) = state.db.tx(|tx| {
-        let total: i64 = tx.query_row(
-            &format!("SELECT COUNT(*) FROM points WHERE app_id = ?1 AND user_id = ?2 {filter}"),
-            params![app.id, user.id],
-            |r| r.get(0),
-        )?;
-        let mut stmt = tx.prepare(&format!(
-            "SELECT id, user_id, used, remark, create_date FROM points
-             WHERE app_id = ?1 AND user_id = ?2 {filter} ORDER BY id DESC LIMIT ?3 OFFSET ?4"
-        ))?;
-        let rows = stmt.query_map(params![app.id, user.id, take, skip], |r| {
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?,
-                "userID": r.get::<_, i64>(1)?,
-                "used": r.get::<_, i64>(2)?,
-                "remark": r.get::<_, Option<String>>(3)?,
-                "createDate": r.get::<_, String>(4)?,
-            }))
-        })?;
-        Ok((total, rows.collect::<Result<Vec<Value>, _>>()?))
-    })?;
+    let (total, rows) = state
+        .db
+        .tx(|tx| ledger::page(tx, app.id, user.id, filter, skip, take))?;
     Ok(ok(json!({ "total": total, "data": rows })))
 }

@@ -1,7 +1,6 @@
 //! Profile (calls 20 and 21).
 
 use axum::{extract::State, http::HeaderMap};
-use rusqlite::params;
 use serde_json::json;
 
 use super::common::Params;
@@ -9,7 +8,7 @@ use crate::{
     body::Body,
     error::{ok, ApiResult},
     state::AppState,
-    time::now_date,
+    users,
     validate::{self, MAX_AVATAR, MAX_DATA, MAX_NICK},
 };
 
@@ -43,25 +42,13 @@ pub async fn put(
     let nick = (f.has(&["nickName"]), nick);
     let data = (f.has(&["data"]), data);
     state.db.tx(|tx| {
-        tx.execute(
-            "UPDATE users SET
-                avatar = CASE WHEN ?1 THEN ?2 ELSE avatar END,
-                nick_name = CASE WHEN ?3 THEN ?4 ELSE nick_name END,
-                data = CASE WHEN ?5 THEN ?6 ELSE data END,
-                last_update = ?7
-             WHERE id = ?8",
-            params![
-                avatar.0,
-                avatar.1,
-                nick.0,
-                nick.1,
-                data.0,
-                data.1,
-                now_date(),
-                user.id
-            ],
-        )?;
-        Ok(())
+        users::update_profile(
+            tx,
+            user.id,
+            (avatar.0, avatar.1.as_deref()),
+            (nick.0, nick.1.as_deref()),
+            (data.0, data.1.as_deref()),
+        )
     })?;
     Ok(ok(json!(true)))
 }

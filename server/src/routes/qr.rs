@@ -2,8 +2,6 @@
 //! side scans it and confirms with QRCodeSignUp.
 
 use axum::extract::State;
-use rand::Rng;
-use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::json;
 
 use super::common::{read_extras, sign_up_then, Params};
@@ -11,6 +9,7 @@ use crate::{
     body::Body,
     config::AppConfig,
     error::{ok, ApiError, ApiResult},
+    qr_keys::{self, load, load_open, set_state, Key, CONFIRMED, NEW, SCANNED, SPENT},
     state::AppState,
     time::now_i64,
     users::{self, NewUser},
@@ -19,67 +18,6 @@ use crate::{
 
 /// The platform recorded for users created by the phone side (the vendor's mini program).
 pub const QR_PLATFORM: &str = "wxminip";
-
-/// States of a key.
-const NEW: i64 = 0;
-const SCANNED: i64 = 1;
-const CONFIRMED: i64 = 2;
-const SPENT: i64 = 3;
-
-/// A stored key.
-struct Key {
-    scheme: String,
-    scopes: String,
-    remark: Option<String>,
-    expires_at: i64,
-    state: i64,
-    user_id: Option<i64>,
-}
-
-fn load(tx: &Transaction<'_>, app: i64, key: i64) -> Result<Key, ApiError> {
-    tx.query_row(
-        "SELECT scheme, scopes, remark, expires_at, state, user_id FROM qr_keys
-         WHERE id = ?1 AND app_id = ?2",
-        params![key, app],
-        |r| {
-            Ok(Key {
-                scheme: r.get(0)?,
-                scopes: r.get(1)?,
-                remark: r.get(2)?,
-                expires_at: r.get(3)?,
-                state: r.get(4)?,
-                user_id: r.get(5)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or(ApiError::QrUnknown)
-}
-
-/// A key the phone side may still act on (not expired, not confirmed or spent).
-fn load_open(tx: &Transaction<'_>, app: i64, key: i64) -> Result<Key, ApiError> {
-    let k = load(tx, app, key)?;
-    if k.state >= CONFIRMED {
-        return Err(ApiError::QrUsed);
-    }
-    if now_i64() >= k.expires_at {
-        return Err(ApiError::QrExpired);
-    }
-    Ok(k)
-}
-
-fn set_state(
-    tx: &Transaction<'_>,
-    key: i64,
-    state: i64,
-    user: Option<i64>,
-) -> Result<(), ApiError> {
-    tx.execute(
-        "UPDATE qr_keys SET state = ?1, user_id = COALESCE(?2, user_id) WHERE id = ?3",
-        params![state, user, key],
-    )?;
-    Ok(())
-}
 
 /// The fields QRCodePreSignIn takes.
 const PRE_SIGN_IN: &[&str] = &["scheme", "scopes", "remark"];
@@ -97,21 +35,9 @@ pub async fn pre_sign_in(State(state): State<AppState>, p: Params, body: Body) -
         .unwrap_or_else(|| app.scopes.clone());
     let remark = f.opt_str(&["remark"], MAX_REMARK)?;
     let expires = now_i64().saturating_add(i64::try_from(app.qr_lifetime_secs).unwrap_or(0));
-    let key = state.db.tx(|tx| {
-        // Random keys below 2^53 so they survive JavaScript numbers; retry on a collision.
-        for _ in 0..8 {
-            let key = rand::thread_rng().gen_range(1_000_000_000i64..(1i64 << 53));
-            let n = tx.execute(
-                "INSERT OR IGNORE INTO qr_keys (id, app_id, scheme, scopes, remark, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![key, app.id, scheme, scopes, remark, expires],
-            )?;
-            if n == 1 {
-                return Ok(key);
-            }
-        }
-        Err(ApiError::Internal)
-    })?;
+    let key = state
+        .db
+        .tx(|tx| qr_keys::create(tx, app.id, &scheme, &scopes, remark.as_deref(), expires))?;
     Ok(ok(json!(key)))
 }
 

@@ -6,6 +6,7 @@ mod account;
 mod basics;
 mod codes;
 mod fields;
+mod hardening;
 mod oauth;
 mod persistence;
 mod points;

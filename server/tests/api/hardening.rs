@@ -1,0 +1,892 @@
+//! Issue #13: each attack of the issue, refused. One test (or more) per item.
+
+use std::{
+    net::IpAddr,
+    time::{Duration, Instant},
+};
+
+use oauthapp_server::{Config, Limits};
+use reqwest::header::HeaderMap;
+use serde_json::{json, Value};
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    net::TcpStream,
+};
+
+use crate::common::*;
+
+/// A response's status, headers and JSON body.
+struct Full {
+    status: u16,
+    headers: HeaderMap,
+    body: Value,
+}
+
+async fn send(req: reqwest::RequestBuilder) -> Full {
+    let res = req.send().await.expect("request");
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let bytes = res.bytes().await.expect("body");
+    Full {
+        status,
+        headers,
+        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    }
+}
+
+async fn post_from(s: &Srv, from: Option<IpAddr>, path: &str, body: Value, zh: bool) -> Full {
+    let mut c = reqwest::Client::builder();
+    if let Some(ip) = from {
+        c = c.local_address(ip);
+    }
+    let mut req = c
+        .build()
+        .expect("client")
+        .post(format!("{}{path}", s.base))
+        .json(&body);
+    if zh {
+        req = req.header("Accept-Language", "zh-CN");
+    }
+    send(req).await
+}
+
+fn with_limits(limits: Limits) -> Config {
+    Config { limits, ..config() }
+}
+
+fn sign_in_body(name: &str, pwd: &str) -> Value {
+    json!({ "userName": name, "pwd": pwd })
+}
+
+// ---- 1. memory: codes before hashes, bounded hashing -------------------------------------
+
+/// One hashing slot, no queue, and a slow argon2 (about a second a hash): the slot can be
+/// held on purpose.
+fn one_slot() -> Config {
+    Config {
+        argon2_memory_kib: 8 * 1024,
+        argon2_iterations: 60,
+        ..with_limits(Limits {
+            hash_concurrency: 1,
+            hash_queue: 0,
+            ..Limits::default()
+        })
+    }
+}
+
+/// Three sign-ups at once with the slow hash: one holds the only slot, the others are
+/// refused at once. Waits until they are surely under way.
+async fn hold_the_slot(s: &Srv) -> Vec<tokio::task::JoinHandle<Full>> {
+    let holders = (0..3)
+        .map(|i| {
+            let url = format!("{}/api/AppUsers/2/SignUp", s.base);
+            let body = json!({ "userName": format!("holder{i}"), "pwd": "secret12" });
+            tokio::spawn(async move { send(reqwest::Client::new().post(url).json(&body)).await })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    holders
+}
+
+#[tokio::test]
+async fn reset_pwd_checks_the_code_before_hashing() {
+    let s = Srv::with(one_slot()).await;
+    s.post(
+        "/api/AppUsers/2/SendSMSCode",
+        json!({ "phone": "13500000000", "type": "forgetpwd" }),
+    )
+    .await
+    .ok();
+    let holders = hold_the_slot(&s).await;
+    // With the slot taken, a wrong code is refused as wrong (401), not as busy (503): it
+    // never needed a hash.
+    s.post(
+        "/api/AppUsers/2/ResetPwd",
+        json!({ "phone": "13500000000", "code": "000000", "pwd": "whatever1" }),
+    )
+    .await
+    .refused(401);
+    for h in holders {
+        h.await.expect("join");
+    }
+}
+
+#[tokio::test]
+async fn hashing_past_the_slots_and_queue_is_503_with_retry_after() {
+    let s = Srv::with(one_slot()).await;
+    let mut statuses = Vec::new();
+    for h in hold_the_slot(&s).await {
+        let r = h.await.expect("join");
+        if r.status == 503 {
+            assert_eq!(r.body["code"], 503);
+            assert!(r.headers.contains_key("retry-after"));
+        }
+        statuses.push(r.status);
+    }
+    statuses.sort();
+    assert_eq!(statuses, [200, 503, 503]);
+    // The slot is free again.
+    s.account(APP, "later", "secret12").await;
+}
+
+// ---- 2. password guessing -------------------------------------------------------------------
+
+fn guessing() -> Config {
+    with_limits(Limits {
+        login_free_failures: 3,
+        backoff_secs: 1,
+        backoff_max_secs: 2,
+        ..Limits::default()
+    })
+}
+
+#[tokio::test]
+async fn wrong_passwords_back_off_per_account_and_address_and_unlock() {
+    let s = Srv::with(guessing()).await;
+    s.account(APP, "victim", "secret12").await;
+    for _ in 0..4 {
+        s.post(
+            "/api/AppUsers/2/SignIn",
+            sign_in_body("victim", "wrong-pwd"),
+        )
+        .await
+        .refused(401);
+    }
+    // Locked now, even for the right password; in the person's language, with Retry-After.
+    let locked = post_from(
+        &s,
+        None,
+        "/api/AppUsers/2/SignIn",
+        sign_in_body("victim", "secret12"),
+        true,
+    )
+    .await;
+    assert_eq!(locked.status, 429, "{}", locked.body);
+    assert!(locked.body["err"].as_str().unwrap_or("").contains("秒"));
+    assert!(locked.headers.contains_key("retry-after"));
+    // GrantCode with grant_type=account shares the lock.
+    let grant = s
+        .post(
+            "/api/OAuth/2/GrantCode",
+            json!({ "grant_type": "account", "userName": "victim", "password": "secret12",
+                    "scopes": "openid", "redirect_uri": "http://127.0.0.1:9/cb" }),
+        )
+        .await;
+    grant.refused(429);
+    // Another address is not locked out by this one's guesses.
+    let other: IpAddr = "127.0.0.2".parse().expect("ip");
+    let a = post_from(
+        &s,
+        Some(other),
+        "/api/AppUsers/2/SignIn",
+        sign_in_body("victim", "secret12"),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    // The lock ends by itself.
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    s.post("/api/AppUsers/2/SignIn", sign_in_body("victim", "secret12"))
+        .await
+        .token();
+}
+
+#[tokio::test]
+async fn wrong_passwords_through_grant_code_count_too() {
+    let s = Srv::with(guessing()).await;
+    s.account(APP, "carol", "secret12").await;
+    let grant = |pwd: &str| {
+        json!({ "grant_type": "account", "userName": "carol", "password": pwd,
+                "scopes": "openid", "redirect_uri": "http://127.0.0.1:9/cb" })
+    };
+    for _ in 0..4 {
+        s.post("/api/OAuth/2/GrantCode", grant("wrong-pwd"))
+            .await
+            .refused(401);
+    }
+    s.post("/api/OAuth/2/GrantCode", grant("secret12"))
+        .await
+        .refused(429);
+    s.post("/api/AppUsers/2/SignIn", sign_in_body("carol", "secret12"))
+        .await
+        .refused(429);
+}
+
+#[tokio::test]
+async fn one_address_guessing_many_accounts_is_limited() {
+    let s = Srv::with(with_limits(Limits {
+        address_failures: 5,
+        ..Limits::default()
+    }))
+    .await;
+    s.account(APP, "dave", "secret12").await;
+    for i in 0..5 {
+        s.post(
+            "/api/AppUsers/2/SignIn",
+            sign_in_body(&format!("user{i}"), "wrong-pwd"),
+        )
+        .await
+        .refused(401);
+    }
+    s.post("/api/AppUsers/2/SignIn", sign_in_body("dave", "secret12"))
+        .await
+        .refused(429);
+}
+
+#[tokio::test]
+async fn behind_a_proxy_the_configured_header_names_the_client() {
+    let s = Srv::with(Config {
+        client_ip_header: Some("X-Forwarded-For".into()),
+        ..with_limits(Limits {
+            address_failures: 2,
+            ..Limits::default()
+        })
+    })
+    .await;
+    s.account(APP, "kim", "secret12").await;
+    let from = |ip: &'static str, pwd: &'static str| {
+        let url = format!("{}/api/AppUsers/2/SignIn", s.base);
+        async move {
+            send(
+                reqwest::Client::new()
+                    .post(url)
+                    .header("X-Forwarded-For", format!("10.9.9.9, {ip}"))
+                    .json(&sign_in_body("kim", pwd)),
+            )
+            .await
+            .status
+        }
+    };
+    assert_eq!(from("203.0.113.1", "wrong-pwd").await, 401);
+    assert_eq!(from("203.0.113.1", "wrong-pwd").await, 401);
+    assert_eq!(from("203.0.113.1", "secret12").await, 429);
+    assert_eq!(from("203.0.113.2", "secret12").await, 200);
+}
+
+// ---- 3. enumeration ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn unknown_user_and_wrong_password_answer_alike_and_take_alike() {
+    let s = Srv::with(Config {
+        argon2_memory_kib: 4096,
+        argon2_iterations: 4,
+        limits: Limits {
+            login_free_failures: 1000,
+            account_free_failures: 1000,
+            ..Limits::default()
+        },
+        ..config()
+    })
+    .await;
+    s.account(APP, "erin", "secret12").await;
+    let time = |name: &'static str| {
+        let s = &s;
+        async move {
+            let mut times = Vec::new();
+            let mut last = Value::Null;
+            for _ in 0..7 {
+                let t = Instant::now();
+                let a = s
+                    .post("/api/AppUsers/2/SignIn", sign_in_body(name, "wrong-pwd"))
+                    .await;
+                times.push(t.elapsed());
+                a.refused(401);
+                last = a.body;
+            }
+            times.sort();
+            (times[3], last)
+        }
+    };
+    let (known, known_body) = time("erin").await;
+    let (unknown, unknown_body) = time("nobody-here").await;
+    assert_eq!(known_body, unknown_body);
+    // Without the dummy hash the unknown user answers in about a millisecond.
+    assert!(
+        unknown * 2 > known,
+        "unknown {unknown:?} vs wrong password {known:?}"
+    );
+}
+
+#[tokio::test]
+async fn forgetpwd_codes_answer_the_same_for_unknown_contacts() {
+    let s = Srv::new().await;
+    // App 4 has a 1 s resend window.
+    let code = s.code(APP_SHORT, "13600000001", "signup").await;
+    s.post(
+        "/api/AppUsers/4/PhoneSignUp",
+        json!({ "phone": "13600000001", "phoneCode": code }),
+    )
+    .await
+    .token();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    for phone in ["13600000001", "13600000002"] {
+        let a = s
+            .post(
+                "/api/AppUsers/4/SendSMSCode",
+                json!({ "phone": phone, "type": "forgetpwd" }),
+            )
+            .await;
+        assert_eq!(
+            a.body,
+            json!({"code": 200, "data": true, "err": ""}),
+            "{phone}"
+        );
+    }
+    // The resend window runs for both alike.
+    for phone in ["13600000001", "13600000002"] {
+        s.post(
+            "/api/AppUsers/4/SendSMSCode",
+            json!({ "phone": phone, "type": "forgetpwd" }),
+        )
+        .await
+        .refused(429);
+    }
+}
+
+// ---- 4. user names ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn user_names_cannot_shadow_contacts_or_hide_characters() {
+    let s = Srv::new().await;
+    for name in ["13800138001", "+4915112345678", "victim@example.com"] {
+        s.post(
+            "/api/AppUsers/2/SignUp",
+            json!({ "userName": name, "pwd": "secret12" }),
+        )
+        .await
+        .refused(400);
+    }
+    // The phone's owner can still sign up with it, and sign in with it.
+    let code = s.code(APP, "13800138001", "signup").await;
+    s.post(
+        "/api/AppUsers/2/SignUp",
+        json!({ "userName": "13800138001", "pwd": "secret12", "phone": "13800138001",
+                "phoneCode": code }),
+    )
+    .await
+    .token();
+    s.post(
+        "/api/AppUsers/2/SignIn",
+        sign_in_body("13800138001", "secret12"),
+    )
+    .await
+    .token();
+    for name in [
+        "\u{202e}evil",
+        "victim\u{200b}",
+        "vic\u{feff}tim",
+        "p\u{430}ypal",
+    ] {
+        s.post(
+            "/api/AppUsers/2/SignUp",
+            json!({ "userName": name, "pwd": "secret12" }),
+        )
+        .await
+        .refused(400);
+    }
+    // NFKC before the uniqueness check: the full-width twin of a name is that name.
+    s.account(APP, "victim", "secret12").await;
+    s.post(
+        "/api/AppUsers/2/SignUp",
+        json!({ "userName": "ｖｉｃｔｉｍ", "pwd": "secret12" }),
+    )
+    .await
+    .refused(409);
+    s.post(
+        "/api/AppUsers/2/SignIn",
+        sign_in_body("ｖｉｃｔｉｍ", "secret12"),
+    )
+    .await
+    .token();
+}
+
+#[tokio::test]
+async fn a_contact_shaped_login_finds_the_verified_contact_before_an_older_user_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("legacy.db").to_string_lossy().into_owned();
+    let cfg = Config {
+        db: db.clone(),
+        ..config()
+    };
+    let s = Srv::with(cfg.clone()).await;
+    let code = s.code(APP, "13800138001", "signup").await;
+    s.post(
+        "/api/AppUsers/2/SignUp",
+        json!({ "userName": "owner", "pwd": "owner-pwd1", "phone": "13800138001",
+                "phoneCode": code }),
+    )
+    .await
+    .token();
+    // A name shaped like that phone, taken before the rule existed (written directly).
+    let hash = oauthapp_server::passwords::Hasher::new(256, 1, 1, 1, Duration::from_secs(1))
+        .hash("shadow-pwd1".into())
+        .await
+        .expect("hash");
+    let legacy = oauthapp_server::db::Db::open(&db).expect("db");
+    legacy
+        .tx(|tx| {
+            tx.execute(
+                &format!(
+                    "INSERT INTO users (app_id, user_name, pwd_hash, create_date, last_update)
+                     VALUES (2, '13800138001', '{hash}', '2020-01-01 00:00:00',
+                     '2020-01-01 00:00:00')"
+                ),
+                [],
+            )?;
+            Ok(())
+        })
+        .expect("insert");
+    let owner = s
+        .post(
+            "/api/AppUsers/2/SignIn",
+            sign_in_body("13800138001", "owner-pwd1"),
+        )
+        .await
+        .token();
+    assert_eq!(claims(&owner, APP)["unique_name"], "owner");
+    s.post(
+        "/api/AppUsers/2/SignIn",
+        sign_in_body("13800138001", "shadow-pwd1"),
+    )
+    .await
+    .refused(401);
+}
+
+// ---- 5. token revocation ---------------------------------------------------------------------
+
+#[tokio::test]
+async fn reset_pwd_ends_earlier_tokens() {
+    let s = Srv::new().await;
+    let code = s.code(APP, "13600000009", "signup").await;
+    let old = s
+        .post(
+            "/api/AppUsers/2/PhoneSignUp",
+            json!({ "phone": "13600000009", "phoneCode": code, "pwd": "secret12" }),
+        )
+        .await
+        .token();
+    s.profile(APP, &old).await;
+    let code = s.code(APP, "13600000009", "forgetpwd").await;
+    s.post(
+        "/api/AppUsers/2/ResetPwd",
+        json!({ "phone": "13600000009", "code": code, "pwd": "newsecret1" }),
+    )
+    .await
+    .ok();
+    s.get_auth("/api/AppUsers/2/Profile", &old)
+        .await
+        .refused(401);
+    let new = s
+        .post(
+            "/api/AppUsers/2/SignIn",
+            sign_in_body("13600000009", "newsecret1"),
+        )
+        .await
+        .token();
+    s.profile(APP, &new).await;
+}
+
+async fn grant(s: &Srv, name: &str, redirect: &str, extra: Value) -> Ans {
+    let mut body = json!({ "grant_type": "account", "userName": name, "password": "secret12",
+                           "scopes": "openid", "redirect_uri": redirect });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    s.post("/api/OAuth/2/GrantCode", body).await
+}
+
+#[tokio::test]
+async fn deleting_a_consent_ends_its_tokens() {
+    let s = Srv::new().await;
+    let own = s.account(APP, "gina", "secret12").await;
+    let code = grant(
+        &s,
+        "gina",
+        "http://127.0.0.1:8080/cb",
+        json!({"expireInDays": 99}),
+    )
+    .await
+    .ok()["code"]
+        .as_str()
+        .expect("code")
+        .to_string();
+    let consent_token = s
+        .post(&format!("/api/OAuth/2/Authorize?code={code}"), json!({}))
+        .await
+        .token();
+    s.profile(APP, &consent_token).await;
+    let id = s.get_auth("/api/OAuth/2/Consents", &own).await.ok()[0]["id"]
+        .as_i64()
+        .expect("id");
+    s.delete_auth(&format!("/api/OAuth/2/Consents/{id}"), &own)
+        .await
+        .ok();
+    s.get_auth("/api/AppUsers/2/Profile", &consent_token)
+        .await
+        .refused(401);
+    // The user's own token is not the consent's.
+    s.profile(APP, &own).await;
+}
+
+// ---- 6. redirects and PKCE ---------------------------------------------------------------
+
+#[tokio::test]
+async fn an_app_without_an_allow_list_takes_only_its_website_and_dev_loopback() {
+    let s = Srv::new().await;
+    s.account(APP, "hank", "secret12").await;
+    for bad in [
+        "https://evil.com/steal",
+        "https://web.oauthapp.com@evil.com/cb",
+        "https://allowed.example@evil.com/cb",
+        "https://web.oauthapp.com.evil.com/cb",
+    ] {
+        grant(&s, "hank", bad, json!({})).await.refused(403);
+    }
+    for good in [
+        "https://web.oauthapp.com/cb",
+        "http://127.0.0.1:8080/?view=thirdparty",
+        "http://localhost:3000/cb",
+        "http://[::1]:3000/cb",
+    ] {
+        grant(&s, "hank", good, json!({})).await.ok();
+    }
+    // Loopback only in development mode (outbox on).
+    let prod = Srv::with(Config {
+        outbox: false,
+        ..config()
+    })
+    .await;
+    prod.account(APP, "hank", "secret12").await;
+    grant(&prod, "hank", "http://127.0.0.1:8080/cb", json!({}))
+        .await
+        .refused(403);
+    grant(&prod, "hank", "https://web.oauthapp.com/cb", json!({}))
+        .await
+        .ok();
+}
+
+#[tokio::test]
+async fn authorize_checks_the_redirect_uri_and_pkce() {
+    let s = Srv::new().await;
+    s.account(APP, "ivy", "secret12").await;
+    let uri = "http://127.0.0.1:8080/cb";
+    let code = |a: Ans| a.ok()["code"].as_str().expect("code").to_string();
+    // The redirect_uri, when given, must be the grant's.
+    let c = code(grant(&s, "ivy", uri, json!({})).await);
+    s.post(
+        &format!(
+            "/api/OAuth/2/Authorize?code={c}&redirect_uri={}",
+            urlenc("http://127.0.0.1:8080/other")
+        ),
+        json!({}),
+    )
+    .await
+    .refused(400);
+    s.post(
+        &format!(
+            "/api/OAuth/2/Authorize?code={c}&redirect_uri={}",
+            urlenc(uri)
+        ),
+        json!({}),
+    )
+    .await
+    .token();
+    // PKCE S256 (RFC 7636 appendix B's pair).
+    let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    let pkce = json!({ "code_challenge": challenge, "code_challenge_method": "S256" });
+    let c = code(grant(&s, "ivy", uri, pkce.clone()).await);
+    s.post(&format!("/api/OAuth/2/Authorize?code={c}"), json!({}))
+        .await
+        .refused(400);
+    let wrong = "x".repeat(43);
+    s.post(
+        &format!("/api/OAuth/2/Authorize?code={c}&code_verifier={wrong}"),
+        json!({}),
+    )
+    .await
+    .refused(400);
+    s.post(
+        &format!("/api/OAuth/2/Authorize?code={c}&code_verifier={verifier}"),
+        json!({}),
+    )
+    .await
+    .token();
+    // Only S256.
+    grant(
+        &s,
+        "ivy",
+        uri,
+        json!({ "code_challenge": challenge, "code_challenge_method": "plain" }),
+    )
+    .await
+    .refused(400);
+}
+
+// ---- 7. pumping --------------------------------------------------------------------------
+
+#[tokio::test]
+async fn code_sends_are_limited_per_address_and_per_app() {
+    let s = Srv::with(with_limits(Limits {
+        sends_per_address: 5,
+        ..Limits::default()
+    }))
+    .await;
+    for i in 0..5 {
+        s.post(
+            "/api/AppUsers/2/SendSMSCode",
+            json!({ "phone": format!("1350000010{i}"), "type": "signup" }),
+        )
+        .await
+        .ok();
+    }
+    let a = post_from(
+        &s,
+        None,
+        "/api/AppUsers/2/SendEmailCode",
+        json!({ "email": "x@y.example", "type": "signup" }),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 429, "{}", a.body);
+    assert!(a.headers.contains_key("retry-after"));
+    // Per app, all addresses together.
+    let mut cfg = config();
+    for app in &mut cfg.apps {
+        app.send_limit = 3;
+    }
+    let s = Srv::with(cfg).await;
+    let other: IpAddr = "127.0.0.3".parse().expect("ip");
+    for i in 0..3 {
+        let from = if i % 2 == 0 { None } else { Some(other) };
+        let a = post_from(
+            &s,
+            from,
+            "/api/AppUsers/2/SendSMSCode",
+            json!({ "phone": format!("1350000020{i}"), "type": "signup" }),
+            false,
+        )
+        .await;
+        assert_eq!(a.status, 200, "{}", a.body);
+    }
+    let a = post_from(
+        &s,
+        Some(other),
+        "/api/AppUsers/2/SendSMSCode",
+        json!({ "phone": "13500000299", "type": "signup" }),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 429, "{}", a.body);
+}
+
+// ---- 8. slow clients -------------------------------------------------------------------------
+
+fn impatient(max_connections: usize) -> Config {
+    with_limits(Limits {
+        header_timeout_secs: 1,
+        body_timeout_secs: 1,
+        max_connections,
+        ..Limits::default()
+    })
+}
+
+/// Reads until the server closes the connection (or `within` passes); the bytes read.
+async fn read_until_closed(c: &mut TcpStream, within: Duration) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    let deadline = Instant::now() + within;
+    loop {
+        let left = deadline.checked_duration_since(Instant::now())?;
+        match tokio::time::timeout(left, c.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => return Some(out),
+            Ok(Ok(n)) => out.extend_from_slice(&buf[..n]),
+            Err(_) => return None,
+        }
+    }
+}
+
+#[tokio::test]
+async fn unfinished_headers_stalled_bodies_and_idle_connections_are_dropped() {
+    let s = Srv::with(impatient(64)).await;
+    let addr = s.server.addr;
+    let mut idle = TcpStream::connect(addr).await.expect("connect");
+    let mut partial = TcpStream::connect(addr).await.expect("connect");
+    partial
+        .write_all(b"POST /api/AppUsers/2/SignIn HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .expect("write");
+    let mut stalled = TcpStream::connect(addr).await.expect("connect");
+    stalled
+        .write_all(
+            b"POST /api/AppUsers/2/SignIn HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+              Content-Length: 100\r\n\r\n{\"userName\":",
+        )
+        .await
+        .expect("write");
+    let t = Instant::now();
+    assert!(read_until_closed(&mut idle, Duration::from_secs(5))
+        .await
+        .is_some());
+    assert!(read_until_closed(&mut partial, Duration::from_secs(5))
+        .await
+        .is_some());
+    let answer = read_until_closed(&mut stalled, Duration::from_secs(5))
+        .await
+        .expect("stalled body dropped");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(t.elapsed() < Duration::from_secs(4), "{:?}", t.elapsed());
+}
+
+#[tokio::test]
+async fn connections_past_the_cap_wait() {
+    let s = Srv::with(impatient(2)).await;
+    let addr = s.server.addr;
+    let hold1 = TcpStream::connect(addr).await.expect("connect");
+    let hold2 = TcpStream::connect(addr).await.expect("connect");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let mut third = TcpStream::connect(addr)
+        .await
+        .expect("connect (listen queue)");
+    third
+        .write_all(b"GET /dev/outbox HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("write");
+    let mut buf = [0u8; 64];
+    let early = tokio::time::timeout(Duration::from_millis(400), third.read(&mut buf)).await;
+    assert!(early.is_err(), "served past the cap");
+    drop(hold1);
+    drop(hold2);
+    let n = tokio::time::timeout(Duration::from_secs(3), third.read(&mut buf))
+        .await
+        .expect("served once a slot frees")
+        .expect("read");
+    assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+}
+
+// ---- 9. static files -------------------------------------------------------------------------
+
+#[tokio::test]
+async fn static_files_stay_in_their_folder_with_headers_and_compression() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("temp dir");
+    let page = format!(
+        "<!doctype html><script type=module>init()</script><p>{}</p>",
+        "widget ".repeat(100)
+    );
+    std::fs::write(dir.path().join("index.html"), &page).expect("write");
+    std::fs::write(dir.path().join(".env"), "SECRET=1").expect("write");
+    std::fs::write(outside.path().join("passwd"), "root:x:0:0").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path().join("passwd"), dir.path().join("link"))
+        .expect("symlink");
+    let db = dir.path().join("oauthapp.db");
+    let cfg = Config {
+        static_dir: Some(dir.path().to_string_lossy().into_owned()),
+        db: db.to_string_lossy().into_owned(),
+        secret: None,
+        ..config()
+    };
+    let s = Srv::with(cfg).await;
+    assert!(dir.path().join("oauthapp.db.secret").exists());
+    let c = reqwest::Client::new();
+    for path in [
+        "/link",
+        "/oauthapp.db",
+        "/oauthapp.db.secret",
+        "/.env",
+        "/..%2fpasswd",
+    ] {
+        let r = send(c.get(format!("{}{path}", s.base))).await;
+        assert_eq!(r.status, 404, "{path}");
+    }
+    let r = c
+        .get(format!("{}/", s.base))
+        .header("Accept-Encoding", "br")
+        .send()
+        .await
+        .expect("get");
+    let h = r.headers();
+    assert_eq!(h["content-encoding"], "br");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    assert!(h.contains_key("referrer-policy"));
+    let csp = h["content-security-policy"].to_str().expect("csp");
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("'sha256-"),
+        "{csp}"
+    );
+    let r = c
+        .get(format!("{}/", s.base))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.headers()["content-encoding"], "gzip");
+}
+
+// ---- 10. small ones ------------------------------------------------------------------------
+
+#[tokio::test]
+async fn token_answers_are_not_stored_by_caches() {
+    let s = Srv::new().await;
+    let r = send(
+        reqwest::Client::new()
+            .post(format!("{}/api/AppUsers/2/SignUp", s.base))
+            .json(&json!({ "userName": "jack", "pwd": "secret12" })),
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.headers["cache-control"], "no-store");
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_database_is_created_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("new.db");
+    let _s = Srv::with(Config {
+        db: db.to_string_lossy().into_owned(),
+        secret: None,
+        ..config()
+    })
+    .await;
+    for file in [db.clone(), dir.path().join("new.db.secret")] {
+        let mode = std::fs::metadata(&file).expect("file").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}: {mode:o}", file.display());
+    }
+}
+
+#[tokio::test]
+async fn dev_routes_are_readable_only_from_configured_origins() {
+    let preflight_origin = |s: &Srv, origin: &'static str| {
+        let url = format!("{}/dev/outbox?to=x", s.base);
+        async move {
+            let r = reqwest::Client::new()
+                .get(url)
+                .header("Origin", origin)
+                .send()
+                .await
+                .expect("get");
+            r.headers()
+                .get("access-control-allow-origin")
+                .map(|v| v.to_str().unwrap_or("").to_string())
+        }
+    };
+    let s = Srv::new().await;
+    assert_eq!(preflight_origin(&s, "https://evil.example").await, None);
+    let s = Srv::with(Config {
+        dev_origins: vec!["http://127.0.0.1:8080".into()],
+        ..config()
+    })
+    .await;
+    assert_eq!(preflight_origin(&s, "https://evil.example").await, None);
+    assert_eq!(
+        preflight_origin(&s, "http://127.0.0.1:8080")
+            .await
+            .as_deref(),
+        Some("http://127.0.0.1:8080")
+    );
+}
