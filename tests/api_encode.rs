@@ -274,6 +274,7 @@ fn grant_code_with_password_grants() {
             scopes: "openid profile".into(),
             redirect_uri: "https://app.test/cb".into(),
             expire_in_days: Some(7),
+            code_challenge: None,
         };
         assert_eq!(
             encode(&req),
@@ -294,11 +295,33 @@ fn grant_code_with_union_id_and_default_days() {
         scopes: "openid".into(),
         redirect_uri: "https://app.test/cb".into(),
         expire_in_days: None,
+        code_challenge: None,
     };
     assert_eq!(
         encode(&req),
         json!({"grant_type": "unionid", "scopes": "openid",
                "redirect_uri": "https://app.test/cb", "unionId": "u1", "platform": "web"})
+    );
+}
+
+#[test]
+fn grant_code_with_a_pkce_challenge() {
+    let req = GrantCodeRequest {
+        grant: Grant::UnionId {
+            union_id: "u1".into(),
+            platform: "web".into(),
+        },
+        scopes: "openid".into(),
+        redirect_uri: "https://app.test/cb".into(),
+        expire_in_days: None,
+        code_challenge: Some("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into()),
+    };
+    assert_eq!(
+        encode(&req),
+        json!({"grant_type": "unionid", "scopes": "openid",
+               "redirect_uri": "https://app.test/cb", "unionId": "u1", "platform": "web",
+               "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+               "code_challenge_method": "S256"})
     );
 }
 

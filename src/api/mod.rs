@@ -25,6 +25,7 @@ pub(crate) mod lenient;
 mod oauth;
 mod password;
 mod phone;
+pub mod pkce;
 mod points;
 mod profile;
 mod purpose;

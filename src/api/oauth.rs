@@ -65,6 +65,10 @@ pub struct GrantCodeRequest {
     pub redirect_uri: String,
     /// How many days the consent lasts, 1..=99 (the server's default is 1).
     pub expire_in_days: Option<u8>,
+    /// The PKCE challenge of the app that asked (RFC 7636, `S256`: see
+    /// [`pkce::code_challenge`](super::pkce::code_challenge)), sent as `code_challenge` with
+    /// `code_challenge_method: "S256"`; the code is then exchanged only with its verifier.
+    pub code_challenge: Option<String>,
 }
 
 impl Serialize for GrantCodeRequest {
@@ -85,6 +89,10 @@ impl Serialize for GrantCodeRequest {
             platform: Option<&'a str>,
             #[serde(rename = "expireInDays", skip_serializing_if = "Option::is_none")]
             expire_in_days: Option<u8>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            code_challenge: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            code_challenge_method: Option<&'a str>,
         }
         let mut wire = Wire {
             grant_type: self.grant.grant_type(),
@@ -95,6 +103,8 @@ impl Serialize for GrantCodeRequest {
             union_id: None,
             platform: None,
             expire_in_days: self.expire_in_days,
+            code_challenge: self.code_challenge.as_deref(),
+            code_challenge_method: self.code_challenge.as_ref().map(|_| "S256"),
         };
         match &self.grant {
             Grant::Email {
@@ -185,7 +195,21 @@ impl Client {
     /// Call 17, `POST /api/OAuth/:appId/Authorize?scheme=app&code=...`: exchanges a grant code
     /// for a token.
     pub async fn authorize(&self, code: &str) -> Result<Token, ApiError> {
-        self.send_empty(Route::Authorize { code }).await
+        self.authorize_pkce(code, None).await
+    }
+
+    /// Call 17 for a code granted with a PKCE challenge: sends its `code_verifier` too
+    /// (`None`: as [`Client::authorize`]).
+    pub async fn authorize_pkce(
+        &self,
+        code: &str,
+        code_verifier: Option<&str>,
+    ) -> Result<Token, ApiError> {
+        self.send_empty(Route::Authorize {
+            code,
+            code_verifier,
+        })
+        .await
     }
 
     /// Call 18, `GET /api/OAuth/:appId/Consents` (Bearer): the consents the user gave.

@@ -42,6 +42,8 @@ pub(crate) enum Route<'a> {
     Authorize {
         /// The grant code, percent-encoded into the query.
         code: &'a str,
+        /// The PKCE verifier of a code granted with a challenge.
+        code_verifier: Option<&'a str>,
     },
     /// 18. `GET /api/OAuth/:appId/Consents` (Bearer)
     Consents,
@@ -126,8 +128,15 @@ impl Route<'_> {
     pub(crate) fn query(&self) -> Vec<(&'static str, String)> {
         match self {
             Route::GrantCode => vec![("scheme", "app".to_owned())],
-            Route::Authorize { code } => {
-                vec![("scheme", "app".to_owned()), ("code", (*code).to_owned())]
+            Route::Authorize {
+                code,
+                code_verifier,
+            } => {
+                let mut query = vec![("scheme", "app".to_owned()), ("code", (*code).to_owned())];
+                if let Some(verifier) = code_verifier {
+                    query.push(("code_verifier", (*verifier).to_owned()));
+                }
+                query
             }
             Route::PointLog { kind, skip, take } => vec![
                 ("type", kind.to_string()),
@@ -183,7 +192,7 @@ mod tests {
     /// Every call of API.md's table: method, path for app 2, and whether it is Bearer.
     #[test]
     fn every_call_matches_the_table_of_api_md() {
-        let table: [(Route, Method, &str, bool); 23] = [
+        let table: [(Route, Method, &str, bool); 24] = [
             (
                 Route::UnionIdSignIn,
                 Method::POST,
@@ -271,9 +280,21 @@ mod tests {
                 false,
             ),
             (
-                Route::Authorize { code: "e663f9" },
+                Route::Authorize {
+                    code: "e663f9",
+                    code_verifier: None,
+                },
                 Method::POST,
                 "/api/OAuth/2/Authorize?scheme=app&code=e663f9",
+                false,
+            ),
+            (
+                Route::Authorize {
+                    code: "e663f9",
+                    code_verifier: Some("v-1_x"),
+                },
+                Method::POST,
+                "/api/OAuth/2/Authorize?scheme=app&code=e663f9&code_verifier=v-1_x",
                 false,
             ),
             (Route::Consents, Method::GET, "/api/OAuth/2/Consents", true),
@@ -316,7 +337,10 @@ mod tests {
 
     #[test]
     fn authorize_code_is_percent_encoded() {
-        let route = Route::Authorize { code: "a b&c=d/é" };
+        let route = Route::Authorize {
+            code: "a b&c=d/é",
+            code_verifier: None,
+        };
         assert_eq!(
             route.path_and_query(7),
             "/api/OAuth/7/Authorize?scheme=app&code=a%20b%26c%3Dd%2F%C3%A9"
@@ -328,7 +352,11 @@ mod tests {
         assert_eq!(Route::SignIn.query(), vec![]);
         assert_eq!(Route::GrantCode.query(), vec![("scheme", "app".to_owned())]);
         assert_eq!(
-            Route::Authorize { code: "x" }.path(1),
+            Route::Authorize {
+                code: "x",
+                code_verifier: None
+            }
+            .path(1),
             "/api/OAuth/1/Authorize"
         );
     }

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, Token};
+use crate::api::{pkce, Client, Token};
 use crate::flows::consent::AuthRequest;
 use crate::flows::context::LoginCtx;
 use crate::i18n::{message_for_error, use_i18n, Key, Message};
@@ -18,6 +18,9 @@ use crate::storage::{StorageBackend, TabStorage};
 
 /// The `sessionStorage` key holding the `state` of the request in flight.
 pub const STATE_KEY: &str = crate::storage::keys::THIRDPARTY_STATE;
+
+/// The `sessionStorage` key holding the PKCE verifier of the request in flight.
+const VERIFIER_KEY: &str = crate::storage::keys::THIRDPARTY_VERIFIER;
 
 /// What the demo shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +65,7 @@ pub fn ThirdPartyDemo(
     let stage = RwSignal::new(Stage::Start);
 
     let expected = take_state();
+    let verifier = take_verifier();
     let state_ok = get("state").is_some() && get("state") == expected;
     if get("error").is_some() {
         stage.set(if state_ok {
@@ -75,8 +79,9 @@ pub fn ThirdPartyDemo(
             let exchange = Action::new_local(move |code: &String| {
                 let code = code.clone();
                 let client = i18n.localize(&client);
+                let verifier = verifier.clone();
                 async move {
-                    let next = match client.authorize(&code).await {
+                    let next = match client.authorize_pkce(&code, verifier.as_deref()).await {
                         Ok(token) => done(&token),
                         Err(e) => Stage::Failed(message_for_error(&e)),
                     };
@@ -91,12 +96,15 @@ pub fn ThirdPartyDemo(
 
     let app_name = move || i18n.t(Key::ThirdTitle);
     let state_value = StoredValue::new(random_state());
+    // PKCE: the verifier stays in this tab; only its challenge goes into the link.
+    let verifier_value = StoredValue::new(pkce::verifier_from(&random_bytes()));
     let start_href = move || {
         let (base, here) = page_urls();
         let request = AuthRequest {
             redirect_uri: here,
             scopes: scopes.clone(),
             state: Some(state_value.get_value()),
+            code_challenge: Some(pkce::code_challenge(&verifier_value.get_value())),
             app_name: Some(app_name()),
             app_description: Some(i18n.t(Key::ThirdIntro)),
             ..AuthRequest::default()
@@ -105,6 +113,7 @@ pub fn ThirdPartyDemo(
     };
     let remember = move |_| {
         store_state(&state_value.get_value());
+        let _ = TabStorage.set(VERIFIER_KEY, &verifier_value.get_value());
     };
 
     view! {
@@ -176,6 +185,30 @@ fn page_urls() -> (String, String) {
     let base = format!("{origin}{path}");
     let here = format!("{base}?view=thirdparty");
     (base, here)
+}
+
+/// The PKCE verifier of the request in flight, forgotten once read.
+fn take_verifier() -> Option<String> {
+    let value = TabStorage.get(VERIFIER_KEY).ok().flatten();
+    let _ = TabStorage.remove(VERIFIER_KEY);
+    value
+}
+
+/// 32 random bytes (from `crypto.getRandomValues`), for a PKCE verifier.
+fn random_bytes() -> [u8; 32] {
+    let mut bytes = [0u8; 32];
+    let state = random_state();
+    let more = random_state();
+    for (i, pair) in state
+        .as_bytes()
+        .chunks(2)
+        .chain(more.as_bytes().chunks(2))
+        .enumerate()
+    {
+        let hex = std::str::from_utf8(pair).unwrap_or("00");
+        bytes[i] = u8::from_str_radix(hex, 16).unwrap_or(0);
+    }
+    bytes
 }
 
 /// A fresh unguessable `state`: 16 random bytes as hex (from `crypto.getRandomValues`).

@@ -6,6 +6,7 @@
 //! | a send-code countdown | `oauthapp-login:v1:countdown:<purpose>:<recipient>` | localStorage |
 //! | the guest's device id | `oauthapp-login:v1:device-id` | localStorage |
 //! | the demo third-party app's `state` | `oauthapp-login:v1:thirdparty-state` | sessionStorage |
+//! | its PKCE verifier | `oauthapp-login:v1:thirdparty-verifier` | sessionStorage |
 //!
 //! Before this scheme the countdowns, the device id and the demo's `state` had keys of their
 //! own ([`LEGACY_COUNTDOWN_PREFIX`], [`LEGACY_DEVICE_ID`], [`LEGACY_THIRDPARTY_STATE`]);
@@ -25,6 +26,9 @@ pub const DEVICE_ID: &str = "oauthapp-login:v1:device-id";
 
 /// The demo third-party app's `state` of the request in flight.
 pub const THIRDPARTY_STATE: &str = "oauthapp-login:v1:thirdparty-state";
+
+/// The demo third-party app's PKCE verifier of the request in flight.
+pub const THIRDPARTY_VERIFIER: &str = "oauthapp-login:v1:thirdparty-verifier";
 
 /// The countdowns' prefix before the one scheme.
 pub const LEGACY_COUNTDOWN_PREFIX: &str = "oauthapp-login.countdown.";
@@ -85,7 +89,12 @@ mod tests {
 
     #[test]
     fn every_key_has_the_one_prefix() {
-        for key in [COUNTDOWN_PREFIX, DEVICE_ID, THIRDPARTY_STATE] {
+        for key in [
+            COUNTDOWN_PREFIX,
+            DEVICE_ID,
+            THIRDPARTY_STATE,
+            THIRDPARTY_VERIFIER,
+        ] {
             assert!(key.starts_with(PREFIX), "{key}");
         }
     }

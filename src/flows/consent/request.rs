@@ -97,6 +97,8 @@ pub struct AuthRequest {
     pub app_logo: Option<String>,
     /// The requesting app's description.
     pub app_description: Option<String>,
+    /// The app's PKCE `S256` challenge (`code_challenge`), passed on with the grant.
+    pub code_challenge: Option<String>,
 }
 
 impl Default for AuthRequest {
@@ -109,6 +111,7 @@ impl Default for AuthRequest {
             app_name: None,
             app_logo: None,
             app_description: None,
+            code_challenge: None,
         }
     }
 }
@@ -138,6 +141,7 @@ impl AuthRequest {
             app_name: text("app_name"),
             app_logo: text("app_logo"),
             app_description: text("app_description"),
+            code_challenge: text("code_challenge"),
         }
     }
 
@@ -165,6 +169,7 @@ impl AuthRequest {
             ("app_name", &self.app_name),
             ("app_logo", &self.app_logo),
             ("app_description", &self.app_description),
+            ("code_challenge", &self.code_challenge),
         ] {
             if let Some(v) = value {
                 params.append(name, v);

@@ -114,6 +114,7 @@ fn ConsentForm(
     let leaving = RwSignal::new(false);
     let state = request.state.clone();
     let scopes = request.scopes.clone();
+    let code_challenge = request.code_challenge.clone();
 
     let go = StoredValue::new((href.clone(), state.clone()));
     let leave = move |pairs: Vec<(&'static str, String)>| {
@@ -193,6 +194,7 @@ fn ConsentForm(
                     scopes: scopes.clone(),
                     redirect_uri: href.clone(),
                     expire_in_days: Some(days),
+                    code_challenge: code_challenge.clone(),
                 });
             }
             _ => {
