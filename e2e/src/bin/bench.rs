@@ -234,9 +234,11 @@ async fn navigate(s: &Session, url: &str, link: Link, sign_in: bool) -> HarnessR
     loop {
         if tokio::time::Instant::now() > deadline {
             return Err(format!(
-                "{url} ({}): no figures in time; last seen: {}",
+                "{url} ({}): no figures in time; last seen: {} ready={} entries={}",
                 link.key(),
-                last["bench"]
+                last["bench"],
+                last["ready"],
+                last["entries"].as_array().map_or(0, Vec::len)
             ));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -249,8 +251,8 @@ async fn navigate(s: &Session, url: &str, link: Link, sign_in: bool) -> HarnessR
         };
         last = v.clone();
         let b = &v["bench"];
-        let done = b["firstInput"].is_f64()
-            && (!sign_in || b["signInSent"].is_f64())
+        let done = b["firstInput"].as_f64().is_some()
+            && (!sign_in || b["signInSent"].as_f64().is_some())
             && v["ready"] == "complete";
         if !done {
             continue;
