@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The benchmark: what a visitor pays for the widget. Builds the release bundle (script tag)
-# and the demo build, prints their shipped bytes (raw, gzip -9, brotli), then measures in
-# headless Chromium the time to first input (vs a bare HTML page and a bare Leptos page),
-# memory after use, and the idle cost on a form and on the QR tab. Raw figures:
-# target/bench/sizes.json, results.json.
-# Extra arguments go to the timing run: --loads N (20), --idle-secs S (60).
+# The benchmark: what a first-time visitor pays for the widget. Builds the release bundle
+# (script tag) and the demo build, prints their shipped bytes (raw, gzip -9, brotli), then
+# measures in headless Chromium — a fresh browser and profile per load, cache off, files
+# served compressed, on localhost and on an emulated slow phone link — the time to first input
+# and until sign-in works and the bytes fetched before each (beside a bare HTML page and a bare
+# Leptos page), the idle cost on each tab, and memory after use (e2e/src/bin/bench.rs says how).
+# Raw figures: target/bench/sizes.json, results.json.
+# Extra arguments go to the timing run: --loads N (10), --idle-secs S (10),
+# --links localhost,slow (both), --no-memory. A quick run: --loads 3 --links localhost.
 # Timings are for this machine and this moment: compare runs made side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
