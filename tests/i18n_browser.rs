@@ -25,6 +25,11 @@ async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
+#[allow(dead_code)]
+#[path = "shared/dom.rs"]
+mod dom;
+use dom::text_of;
+
 fn text(root: &web_sys::Element, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -66,16 +71,17 @@ async fn chinese_form_and_host_override() {
         view! { <AccountForm /> }
     });
     sleep(10).await;
-    assert_eq!(text(&root, ".oa-form__title"), "登录");
-    assert_eq!(text(&root, ".oa-field__label"), "用户名");
-    assert_eq!(text(&root, ".oa-submit"), "进入");
-    root.query_selector(".oa-submit")
-        .unwrap()
-        .unwrap()
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
+    assert_eq!(text_of(&dom::heading(&root, "登录")), "登录");
+    let first_field = dom::all_by_role(&root, "textbox", None).remove(0);
+    assert_eq!(dom::name_of(&first_field), "用户名");
+    let submit = dom::button(&root, "进入");
+    assert_eq!(text_of(&submit), "进入");
+    submit.click();
     sleep(30).await;
-    assert_eq!(text(&root, ".oa-field__error"), "请填写此项。");
+    assert_eq!(
+        dom::description_of(&first_field).as_deref(),
+        Some("请填写此项。")
+    );
 }
 
 // Guards against a language switch that leaves old strings on screen.

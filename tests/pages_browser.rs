@@ -56,11 +56,48 @@ fn consent(id: i64, date: &str, uri: &str) -> serde_json::Value {
         "redirectUri": uri, "remark": "r", "scopes": "openid x-custom"})
 }
 
+/// The apps listed: each item of the list.
+fn items(root: &web_sys::Element) -> Vec<web_sys::Element> {
+    all_by_role(root, "listitem", None)
+}
+
+/// The host of each app listed (the heading of its item), in order.
 fn hosts(root: &web_sys::Element) -> Vec<String> {
-    all(root, ".oa-apps__host")
+    items(root)
         .iter()
-        .map(|e| e.text_content().unwrap_or_default())
+        .map(|item| text_of(&all_by_role(item, "heading", None)[0]))
         .collect()
+}
+
+/// The item of the app whose heading is `host`.
+fn item(root: &web_sys::Element, host: &str) -> web_sys::Element {
+    items(root)
+        .into_iter()
+        .find(|item| query_role(item, "heading", host).is_some())
+        .unwrap_or_else(|| panic!("no app {host}"))
+}
+
+/// The value after the term `term` of a description list under `root` (`dt` then `dd`).
+fn value_of(root: &web_sys::Element, term: &str) -> Option<String> {
+    all_by_role(root, "term", None)
+        .into_iter()
+        .find(|t| text_of(t) == term)
+        .and_then(|t| t.next_element_sibling())
+        .map(|d| text_of(&d))
+}
+
+/// Whether the focused element is `el`.
+fn focused(el: &web_sys::Element) -> bool {
+    pages_support::document()
+        .active_element()
+        .is_some_and(|a| a.is_same_node(Some(el)))
+}
+
+/// Whether a shown status region says `text` (exactly, or a part of it with `part`).
+fn status_says(root: &web_sys::Element, text: &str, part: bool) -> bool {
+    statuses(root)
+        .iter()
+        .any(|t| if part { t.contains(text) } else { t == text })
 }
 
 fn body_of(call: &serde_json::Value) -> serde_json::Value {
@@ -79,14 +116,14 @@ async fn apps_newest_first_with_token_and_empty_state() {
     route("Consents", &ok(&list.to_string()));
     let root = fresh();
     let _ctx = mount(&root, || view! { <AuthorizedApps /> });
-    assert!(until(|| has(&root, ".oa-apps__item")).await);
+    assert!(until(|| !items(&root).is_empty()).await);
     assert_eq!(
         hosts(&root),
         vec!["new.example.com", "javascript:alert(1)", "old.example.com"],
         "newest first; a bad URI is shown as text only"
     );
-    assert!(!has(&root, ".oa-apps a"), "no link made of a redirect_uri");
-    let scopes = text(&root, ".oa-apps__scopes");
+    assert!(!has(&root, "a"), "no link made of a redirect_uri");
+    let scopes = value_of(&items(&root)[0], "Permissions").unwrap_or_default();
     assert!(
         scopes.contains("Know who you are") && scopes.contains("x-custom"),
         "{scopes}"
@@ -96,9 +133,9 @@ async fn apps_newest_first_with_token_and_empty_state() {
     route("Consents", &ok("[]"));
     let empty = fresh();
     let _ctx = mount(&empty, || view! { <AuthorizedApps /> });
-    assert!(until(|| has(&empty, ".oa-page__empty")).await);
+    assert!(until(|| !all_by_text(&empty, "You have not authorized").is_empty()).await);
     assert_eq!(
-        text(&empty, ".oa-page__empty"),
+        text_of(&by_text(&empty, "You have not authorized")),
         "You have not authorized any app."
     );
     restore_fetch();
@@ -118,44 +155,33 @@ async fn apps_revoke_asks_then_removes_at_once() {
     route("DELETE Consents/7", "{hang: true}");
     let root = fresh();
     let _ctx = mount(&root, || view! { <AuthorizedApps /> });
-    assert!(until(|| has(&root, ".oa-apps__revoke")).await);
-    click(&root, ".oa-apps__revoke");
+    assert!(until(|| query_button(&root, "Revoke").is_some()).await);
+    click_button(&root, "Revoke");
     sleep(30).await;
-    let group = find(&root, ".oa-apps__confirm");
+    let group = by_role_partial(&root, "group", "Revoke the access of");
     assert_eq!(group.get_attribute("role").as_deref(), Some("group"));
     let q = pages_support::document()
         .get_element_by_id(&group.get_attribute("aria-labelledby").unwrap())
         .unwrap();
     assert!(q.text_content().unwrap().contains("a.example.com"));
     assert!(
-        pages_support::document()
-            .active_element()
-            .unwrap()
-            .class_list()
-            .contains("oa-apps__yes"),
+        focused(&button(&root, "Yes, revoke")),
         "focus on the answer"
     );
     assert!(
         !calls().iter().any(|c| c["method"] == "DELETE"),
         "nothing sent before Yes"
     );
-    click(&root, ".oa-apps__cancel");
+    click_button(&root, "Cancel");
     sleep(50).await;
-    assert!(!has(&root, ".oa-apps__confirm"));
-    assert!(
-        pages_support::document()
-            .active_element()
-            .unwrap()
-            .class_list()
-            .contains("oa-apps__revoke"),
-        "focus back on Revoke"
-    );
-    click(&root, ".oa-apps__revoke");
+    assert!(!has_role(&root, "group", None));
+    assert!(focused(&button(&root, "Revoke")), "focus back on Revoke");
+    click_button(&root, "Revoke");
     sleep(20).await;
-    click(&root, ".oa-apps__yes");
+    click_button(&root, "Yes, revoke");
     sleep(20).await;
     assert!(
-        !has(&root, ".oa-apps__item"),
+        !has_role(&root, "listitem", None),
         "the row left before the answer"
     );
     let del = calls()
@@ -182,30 +208,27 @@ async fn apps_revoke_rolls_back_on_refusal() {
     route("DELETE Consents/2", &ok("true"));
     let root = fresh();
     let _ctx = mount(&root, || view! { <AuthorizedApps /> });
-    assert!(until(|| all(&root, ".oa-apps__revoke").len() == 2).await);
-    click(&root, "[data-id='1'] .oa-apps__revoke");
+    assert!(until(|| all_by_role(&root, "button", Some("Revoke")).len() == 2).await);
+    click_button(&item(&root, "one.example.com"), "Revoke");
     sleep(20).await;
-    click(&root, "[data-id='1'] .oa-apps__yes");
-    assert!(until(|| has(&root, ".oa-form__error:not([hidden])")).await);
+    click_button(&item(&root, "one.example.com"), "Yes, revoke");
+    assert!(until(|| alert(&root).is_some()).await);
     assert_eq!(
         hosts(&root),
         vec!["one.example.com", "two.example.com"],
         "back in place"
     );
-    let msg = text(&root, ".oa-form__error");
+    let msg = alert_text(&root).unwrap_or_default();
     assert!(
         msg.contains("one.example.com") && msg.contains("Not yours."),
         "{msg}"
     );
-    click(&root, "[data-id='2'] .oa-apps__revoke");
+    click_button(&item(&root, "two.example.com"), "Revoke");
     sleep(20).await;
-    click(&root, "[data-id='2'] .oa-apps__yes");
-    assert!(until(|| text(&root, ".oa-page__notice").contains("was revoked")).await);
+    click_button(&item(&root, "two.example.com"), "Yes, revoke");
+    assert!(until(|| status_says(&root, "was revoked", true)).await);
     assert_eq!(hosts(&root), vec!["one.example.com"]);
-    assert!(
-        !visible(&root, ".oa-form__error"),
-        "the old error is cleared"
-    );
+    assert!(alert(&root).is_none(), "the old error is cleared");
     restore_fetch();
 }
 
@@ -225,8 +248,8 @@ async fn unauthorized_signs_out_with_a_message() {
         ctx.login.status.get_untracked(),
         Some(Message::Key(Key::AccountExpired))
     );
-    assert!(until(|| has(&root, ".oa-page__failed")).await);
-    assert!(text(&root, ".oa-page__failed").contains("Please sign in again"));
+    assert!(until(|| alert(&root).is_some()).await);
+    assert!(alert_text(&root).unwrap().contains("Please sign in again"));
     restore_fetch();
 }
 
@@ -245,13 +268,13 @@ async fn a_failed_read_offers_a_retry() {
     );
     let root = fresh();
     let _ctx = mount(&root, || view! { <AuthorizedApps /> });
-    assert!(until(|| has(&root, ".oa-page__retry")).await);
+    assert!(until(|| query_button(&root, "Try again").is_some()).await);
     assert_eq!(
-        text(&root, ".oa-page__failed [role=alert]"),
-        "The server refused the request."
+        alert_text(&root).as_deref(),
+        Some("The server refused the request.")
     );
-    click(&root, ".oa-page__retry");
-    assert!(until(|| has(&root, ".oa-apps__item")).await);
+    click_button(&root, "Try again");
+    assert!(until(|| !items(&root).is_empty()).await);
     restore_fetch();
 }
 
@@ -273,25 +296,29 @@ async fn profile_shows_text_and_only_safe_avatars() {
     );
     let root = fresh();
     let _ctx = mount(&root, || view! { <ProfilePage /> });
-    assert!(until(|| has(&root, ".oa-profile__details")).await);
+    assert!(until(|| value_of(&root, "Nickname").is_some()).await);
     assert!(!has(&root, "img"), "a javascript: avatar is not shown");
-    assert!(!has(&root, ".oa-profile__details b"));
-    assert_eq!(
-        text(&root, "[data-field=nickName] .oa-profile__value"),
-        "<b>Al</b>"
-    );
-    assert!(text(&root, "[data-field=phone]").contains("verified"));
-    assert!(text(&root, "[data-field=email]").contains("not verified"));
-    assert_eq!(text(&root, ".oa-profile__data"), "{\"k\":1}");
+    let values = all_by_role(&root, "definition", None);
+    assert!(values.iter().all(|v| !has(v, "b")));
+    assert_eq!(value_of(&root, "Nickname").as_deref(), Some("<b>Al</b>"));
+    assert!(value_of(&root, "Mobile number")
+        .unwrap()
+        .contains("verified"));
+    assert!(value_of(&root, "Email").unwrap().contains("not verified"));
+    // The custom data: the block under its heading.
+    let data = heading(&root, "Custom data")
+        .next_element_sibling()
+        .unwrap();
+    assert_eq!(text_of(&data), "{\"k\":1}");
     route(
         "Profile",
         &ok(&profile_json("Al", "https://cdn.example.com/a.png")),
     );
     let other = fresh();
     let _ctx = mount(&other, || view! { <ProfilePage /> });
-    assert!(until(|| has(&other, "img.oa-profile__avatar")).await);
+    assert!(until(|| query_role(&other, "img", "Avatar").is_some()).await);
     assert_eq!(
-        find(&other, "img.oa-profile__avatar")
+        by_role(&other, "img", "Avatar")
             .get_attribute("src")
             .as_deref(),
         Some("https://cdn.example.com/a.png")
@@ -315,39 +342,39 @@ async fn profile_edit_checks_saves_and_rereads() {
     route("PUT Profile", &ok("true"));
     let root = fresh();
     let _ctx = mount(&root, || view! { <ProfilePage /> });
-    assert!(until(|| has(&root, ".oa-profile__edit")).await);
-    click(&root, ".oa-profile__edit");
+    assert!(until(|| query_button(&root, "Edit profile").is_some()).await);
+    click_button(&root, "Edit profile");
     sleep(20).await;
-    assert_eq!(input(&root, "nickName").value(), "Al");
-    type_into(&root, "avatar", "javascript:alert(1)");
+    assert_eq!(by_label(&root, "Nickname").value(), "Al");
+    type_label(&root, "Avatar URL", "javascript:alert(1)");
     sleep(10).await;
     assert!(
-        !has(&root, ".oa-profile__preview img"),
+        query_role(&root, "img", "Avatar").is_none(),
         "no preview of an unsafe URL"
     );
-    type_into(&root, "data", "{\"a\": }");
-    click(&root, ".oa-profile__save");
+    type_label(&root, "Custom data", "{\"a\": }");
+    click_button(&root, "Save");
     sleep(20).await;
-    assert!(error_of(&root, "avatar").unwrap().contains("https:"));
-    assert!(error_of(&root, "data")
+    assert!(error_under(&root, "Avatar URL").unwrap().contains("https:"));
+    assert!(error_under(&root, "Custom data")
         .unwrap()
         .starts_with("This looks like JSON but is not valid:"));
     assert!(
         !calls().iter().any(|c| c["method"] == "PUT"),
         "nothing sent"
     );
-    type_into(&root, "avatar", "https://cdn.example.com/b.png");
+    type_label(&root, "Avatar URL", "https://cdn.example.com/b.png");
     sleep(10).await;
     assert_eq!(
-        find(&root, ".oa-profile__preview img")
+        by_role(&root, "img", "Avatar")
             .get_attribute("src")
             .as_deref(),
         Some("https://cdn.example.com/b.png")
     );
-    type_into(&root, "data", "{\"a\": 2}");
-    type_into(&root, "nickName", "Bo");
-    click(&root, ".oa-profile__save");
-    assert!(until(|| text(&root, ".oa-page__notice").contains("saved")).await);
+    type_label(&root, "Custom data", "{\"a\": 2}");
+    type_label(&root, "Nickname", "Bo");
+    click_button(&root, "Save");
+    assert!(until(|| status_says(&root, "saved", true)).await);
     let put = calls()
         .into_iter()
         .find(|c| c["method"] == "PUT")
@@ -356,9 +383,12 @@ async fn profile_edit_checks_saves_and_rereads() {
         body_of(&put),
         serde_json::json!({"avatar": "https://cdn.example.com/b.png", "nickName": "Bo", "data": "{\"a\": 2}"})
     );
-    assert!(until(|| has(&root, "[data-field=nickName]")).await);
+    assert!(until(|| value_of(&root, "Nickname").is_some()).await);
     assert!(
-        until(|| text(&root, "[data-field=nickName]").contains("Bo")).await,
+        until(|| value_of(&root, "Nickname")
+            .unwrap_or_default()
+            .contains("Bo"))
+        .await,
         "re-read"
     );
     assert_eq!(calls().iter().filter(|c| c["method"] == "GET").count(), 2);
@@ -373,6 +403,44 @@ fn log_page(total: u64, n: usize) -> String {
         })
         .collect();
     serde_json::json!({"total": total, "data": data}).to_string()
+}
+
+/// The rows of the points table that hold entries (not the header).
+fn rows(root: &web_sys::Element) -> Vec<web_sys::Element> {
+    all_by_role(root, "row", None)
+        .into_iter()
+        .filter(|r| !all_by_role(r, "cell", None).is_empty())
+        .collect()
+}
+
+/// The cells of the points table's column headed `column`, in order.
+fn column(root: &web_sys::Element, column: &str) -> Vec<String> {
+    let headers = all_by_role(root, "columnheader", None);
+    let at = headers
+        .iter()
+        .position(|h| name_of(h) == column)
+        .unwrap_or_else(|| panic!("no column {column}"));
+    rows(root)
+        .iter()
+        .map(|r| text_of(&all_by_role(r, "cell", None)[at]))
+        .collect()
+}
+
+/// The pager (`nav` named "Pages").
+fn pager(root: &web_sys::Element) -> web_sys::HtmlElement {
+    by_role(root, "navigation", "Pages")
+}
+
+/// What the pager says: "Page n of m", if it is shown.
+fn page_label(root: &web_sys::Element) -> Option<String> {
+    let pager = query_role(root, "navigation", "Pages")?;
+    all_by_text(&pager, "Page ").first().map(text_of)
+}
+
+/// What the pager says of the total ("n entries in all"), if it is shown.
+fn total(root: &web_sys::Element) -> Option<String> {
+    let pager = query_role(root, "navigation", "Pages")?;
+    all_by_text(&pager, "entries in all").first().map(text_of)
 }
 
 fn last_query() -> String {
@@ -397,26 +465,25 @@ async fn points_table_filter_and_pages() {
     route("PointLog", &ok(&log_page(25, 10)));
     let root = fresh();
     let _ctx = mount(&root, || view! { <PointsPage /> });
-    assert!(until(|| has(&root, ".oa-points__row")).await);
-    assert_eq!(all(&root, ".oa-points__row").len(), 10);
+    assert!(until(|| !rows(&root).is_empty()).await);
+    assert_eq!(rows(&root).len(), 10);
     assert_eq!(last_query(), "type=0&skip=0&take=10");
-    assert_eq!(text(&root, ".oa-points__page"), "Page 1 of 3");
-    assert_eq!(text(&root, ".oa-points__total"), "25 entries in all");
-    assert_eq!(text(&root, ".oa-points__row .oa-points__amount"), "+10");
-    assert!(!has(&root, ".oa-points__remark i"), "remarks are text");
-    let prev: web_sys::HtmlButtonElement = find(&root, ".oa-points__prev").unchecked_into();
+    assert_eq!(page_label(&root).as_deref(), Some("Page 1 of 3"));
+    assert_eq!(total(&root).as_deref(), Some("25 entries in all"));
+    assert_eq!(column(&root, "Points")[0], "+10");
+    let cells = all_by_role(&root, "cell", None);
+    assert!(cells.iter().all(|c| !has(c, "i")), "remarks are text");
+    let prev: web_sys::HtmlButtonElement = button(&pager(&root), "Previous").unchecked_into();
     assert!(prev.disabled());
-    click(&root, ".oa-points__next");
+    click_button(&pager(&root), "Next");
     assert!(until(|| last_query() == "type=0&skip=10&take=10").await);
-    assert!(until(|| has(&root, ".oa-points__page") && text(&root, ".oa-points__page") == "Page 2 of 3").await);
-    click(&root, ".oa-points__next");
+    assert!(until(|| page_label(&root).as_deref() == Some("Page 2 of 3")).await);
+    click_button(&pager(&root), "Next");
     route("PointLog", &ok(&log_page(25, 5)));
-    assert!(until(|| has(&root, ".oa-points__page") && text(&root, ".oa-points__page") == "Page 3 of 3").await);
-    let next: web_sys::HtmlButtonElement = find(&root, ".oa-points__next").unchecked_into();
+    assert!(until(|| page_label(&root).as_deref() == Some("Page 3 of 3")).await);
+    let next: web_sys::HtmlButtonElement = button(&pager(&root), "Next").unchecked_into();
     assert!(next.disabled(), "no page after the last");
-    find(&root, ".oa-points__filter input[value=spend]")
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
+    by_role(&by_role(&root, "group", "Show"), "radio", "Spending").click();
     assert!(
         until(|| last_query() == "type=2&skip=0&take=10").await,
         "filter restarts at page 1"
@@ -431,9 +498,9 @@ async fn points_empty_state() {
     route("PointLog", &ok(r#"{"total":0,"data":[]}"#));
     let root = fresh();
     let _ctx = mount(&root, || view! { <PointsPage /> });
-    assert!(until(|| has(&root, ".oa-page__empty")).await);
-    assert_eq!(text(&root, ".oa-page__empty"), "No entries.");
-    assert_eq!(text(&root, ".oa-points__page"), "Page 1 of 1");
+    assert!(until(|| !all_by_text(&root, "No entries").is_empty()).await);
+    assert_eq!(text_of(&by_text(&root, "No entries")), "No entries.");
+    assert_eq!(page_label(&root).as_deref(), Some("Page 1 of 1"));
     restore_fetch();
 }
 
@@ -445,26 +512,26 @@ async fn points_recharge_checks_sends_and_refreshes() {
     route("RechargePoints", &ok("true"));
     let root = fresh();
     let _ctx = mount(&root, || view! { <PointsPage /> });
-    assert!(until(|| has(&root, ".oa-points__row")).await);
+    assert!(until(|| !rows(&root).is_empty()).await);
     for bad in ["0", "1.5", "-2", "abc"] {
-        type_into(&root, "price", bad);
-        click(&root, ".oa-points__submit");
+        type_label(&root, "Amount", bad);
+        click_button(&root, "Recharge");
         sleep(20).await;
         assert_eq!(
-            error_of(&root, "price").as_deref(),
+            error_under(&root, "Amount").as_deref(),
             Some("Enter a whole number of at least 1."),
             "{bad}"
         );
-        assert_eq!(active_name().as_deref(), Some("price"));
+        assert_eq!(active_label().as_deref(), Some("Amount"));
     }
     assert!(!calls()
         .iter()
         .any(|c| c["url"].as_str().unwrap_or("").contains("Recharge")));
     route("PointLog", &ok(&log_page(2, 2)));
-    type_into(&root, "price", " 15 ");
-    type_into(&root, "remark", "gift");
-    click(&root, ".oa-points__submit");
-    assert!(until(|| text(&root, ".oa-page__notice") == "15 points were added.").await);
+    type_label(&root, "Amount", " 15 ");
+    type_label(&root, "Remark (optional)", "gift");
+    click_button(&root, "Recharge");
+    assert!(until(|| status_says(&root, "15 points were added.", false)).await);
     let post = calls()
         .into_iter()
         .find(|c| c["url"].as_str().unwrap_or("").contains("RechargePoints"))
@@ -475,12 +542,10 @@ async fn points_recharge_checks_sends_and_refreshes() {
         serde_json::json!({"price": 15, "remark": "gift"})
     );
     assert!(
-        until(|| has(&root, ".oa-points__total")
-            && text(&root, ".oa-points__total") == "2 entries in all")
-        .await,
+        until(|| total(&root).as_deref() == Some("2 entries in all")).await,
         "log refreshed"
     );
-    assert_eq!(input(&root, "price").value(), "", "the form is cleared");
+    assert_eq!(by_label(&root, "Amount").value(), "", "the form is cleared");
     restore_fetch();
 }
 
@@ -492,19 +557,17 @@ async fn account_pages_navigation() {
     route("PointLog", &ok(&log_page(0, 0)));
     let root = fresh();
     let _ctx = mount(&root, || view! { <AccountPages /> });
-    assert!(until(|| has(&root, ".oa-profile")).await);
-    let current =
-        |page: &str| find(&root, &format!("[data-page={page}]")).get_attribute("aria-current");
-    assert_eq!(current("profile").as_deref(), Some("page"));
-    assert_eq!(current("points"), None);
-    click(&root, "[data-page=points]");
-    assert!(until(|| has(&root, ".oa-points")).await);
-    assert!(!has(&root, ".oa-profile"));
-    assert_eq!(current("points").as_deref(), Some("page"));
+    assert!(until(|| query_role(&root, "region", "Profile").is_some()).await);
+    let nav = by_role(&root, "navigation", "Your account");
+    let current = |page: &str| button(&nav, page).get_attribute("aria-current");
+    assert_eq!(current("Profile").as_deref(), Some("page"));
+    assert_eq!(current("Points"), None);
+    click_button(&nav, "Points");
+    assert!(until(|| query_role(&root, "region", "Points log").is_some()).await);
+    assert!(!has_role(&root, "region", Some("Profile")));
+    assert_eq!(current("Points").as_deref(), Some("page"));
     assert_eq!(
-        find(&root, ".oa-account__nav")
-            .get_attribute("aria-label")
-            .as_deref(),
+        nav.get_attribute("aria-label").as_deref(),
         Some("Your account")
     );
     restore_fetch();

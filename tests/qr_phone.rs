@@ -71,19 +71,18 @@ fn fresh() -> web_sys::HtmlElement {
     el.unchecked_into()
 }
 
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
+#[allow(dead_code)]
+#[path = "shared/dom.rs"]
+mod dom;
+use dom::{alert_text, all_by_role, by_label, by_text, click_button, statuses, text_of};
 
-fn type_into(root: &web_sys::Element, name: &str, value: &str) {
-    let el: web_sys::HtmlInputElement = root
-        .query_selector(&format!("input[name='{name}']"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no input {name}"))
-        .unchecked_into();
+const UNION_ID: &str = "WeChat unionID or openid";
+const NICKNAME: &str = "Nickname (optional)";
+const CONFIRM: &str = "Confirm sign-in";
+
+/// Types `value` into the control labelled `label`, as a person would (an `input` event).
+fn type_into(root: &web_sys::Element, label: &str, value: &str) {
+    let el = by_label(root, label);
     el.set_value(value);
     let f = js_sys::Function::new_with_args(
         "el",
@@ -92,27 +91,37 @@ fn type_into(root: &web_sys::Element, name: &str, value: &str) {
     f.call1(&JsValue::NULL, &el).unwrap();
 }
 
-fn click(root: &web_sys::Element, selector: &str) {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {selector}"))
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
+/// Whether the app's card is shown (the sentence saying who asks).
+fn card_shown(root: &web_sys::Element) -> bool {
+    !dom::all_by_text(root, "asks to sign you in").is_empty()
+}
+
+/// The status sentence saying the sign-in was confirmed, if shown.
+fn done(root: &web_sys::Element) -> Option<String> {
+    statuses(root)
+        .into_iter()
+        .find(|t| t.starts_with("Confirmed for"))
+}
+
+/// The app's logo. TODO(a11y): decorative (`alt=""`, beside the app's name), so it has no
+/// role or name a person could find it by; found by its class as before.
+fn logo(root: &web_sys::Element) -> Option<web_sys::Element> {
+    root.query_selector("img.oa-qr-phone__logo").unwrap()
 }
 
 async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
-/// Waits (up to 3 s) until `selector` exists in `root`.
-async fn until(root: &web_sys::Element, selector: &str) {
+/// Waits (up to 3 s) until `cond` holds for `root`; `what` names it in the failure.
+async fn until(root: &web_sys::Element, what: &str, cond: impl Fn(&web_sys::Element) -> bool) {
     for _ in 0..150 {
-        if root.query_selector(selector).unwrap().is_some() {
+        if cond(root) {
             return;
         }
         sleep(20).await;
     }
-    panic!("no {selector} after 3 s");
+    panic!("no {what} after 3 s");
 }
 
 // Guards against a phone page that does not tell the server it scanned, sends the key as a
@@ -136,35 +145,38 @@ async fn scans_shows_the_card_and_confirms() {
             />
         }
     });
-    until(&root, ".oa-qr-phone__card").await;
+    until(&root, "card", card_shown).await;
     assert_eq!(bodies("QRCodeScan"), [r#"{"signInKey":19}"#]);
     assert_eq!(
-        text(&root, ".oa-qr-phone__asks"),
+        text_of(&by_text(&root, "asks to sign you in")),
         "开发文档 asks to sign you in."
     );
-    assert_eq!(text(&root, ".oa-qr-phone__description"), "The docs app");
-    assert_eq!(text(&root, ".oa-qr-phone__scope:nth-child(1)"), "openid");
-    assert_eq!(text(&root, ".oa-qr-phone__scope:nth-child(2)"), "phone");
-    assert!(root
-        .query_selector(".oa-qr-phone__scope:nth-child(3)")
-        .unwrap()
-        .is_none());
-    assert!(text(&root, ".oa-qr-phone__remark").contains("from the demo"));
+    assert_eq!(text_of(&by_text(&root, "The docs app")), "The docs app");
+    let scopes: Vec<String> = all_by_role(&root, "listitem", None)
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(scopes, ["openid", "phone"]);
+    assert!(text_of(&by_text(&root, "from the demo")).contains("from the demo"));
+    // TODO(a11y): no image at all (a decorative logo has no role to look for).
     assert!(
         root.query_selector("img").unwrap().is_none(),
         "no javascript: logo"
     );
 
     // Nothing is sent without a unionID.
-    click(&root, ".oa-qr-phone__confirm");
+    click_button(&root, CONFIRM);
     sleep(50).await;
     assert!(bodies("QRCodeSignUp").is_empty());
-    assert_eq!(text(&root, ".oa-field__error"), "Please fill this in.");
+    assert_eq!(
+        dom::description_of(&by_label(&root, UNION_ID)).as_deref(),
+        Some("Please fill this in.")
+    );
 
-    type_into(&root, "unionId", "  o-wx-42 ");
-    type_into(&root, "nickName", "Mei");
-    click(&root, ".oa-qr-phone__confirm");
-    until(&root, ".oa-qr-phone__done").await;
+    type_into(&root, UNION_ID, "  o-wx-42 ");
+    type_into(&root, NICKNAME, "Mei");
+    click_button(&root, CONFIRM);
+    until(&root, "confirmation", |r| done(r).is_some()).await;
     let sent: serde_json::Value = serde_json::from_str(
         bodies("QRCodeSignUp")
             .first()
@@ -177,8 +189,8 @@ async fn scans_shows_the_card_and_confirms() {
         serde_json::json!({"unionID": "o-wx-42", "signInKey": 19, "nickName": "Mei"})
     );
     assert_eq!(
-        text(&root, ".oa-qr-phone__done"),
-        "Confirmed for Mei. You can go back to the other screen."
+        done(&root).as_deref(),
+        Some("Confirmed for Mei. You can go back to the other screen.")
     );
     assert_eq!(
         got.get_untracked().map(|t| t.access_token).as_deref(),
@@ -206,23 +218,27 @@ async fn shows_an_https_logo_and_a_refused_confirmation() {
     let _h = leptos::mount::mount_to(root.clone(), move || {
         view! { <QrPhonePage server_url="http://qr.test:9" app_id=2 sign_in_key="k-7" lang=Lang::En /> }
     });
-    until(&root, ".oa-qr-phone__card").await;
+    until(&root, "card", card_shown).await;
     assert_eq!(bodies("QRCodeScan"), [r#"{"signInKey":"k-7"}"#]);
-    let img = root
-        .query_selector("img.oa-qr-phone__logo")
-        .unwrap()
-        .expect("the logo");
+    let img = logo(&root).expect("the logo");
     assert_eq!(
         img.get_attribute("src").as_deref(),
         Some("https://img.test/logo.png")
     );
     // A logo that cannot be loaded is hidden rather than shown broken.
-    until(&root, "img.oa-qr-phone__logo[hidden]").await;
-    type_into(&root, "unionId", "o-1");
-    click(&root, ".oa-qr-phone__confirm");
+    until(&root, "hidden logo", |_| img.has_attribute("hidden")).await;
+    type_into(&root, UNION_ID, "o-1");
+    click_button(&root, CONFIRM);
     sleep(150).await;
-    assert_eq!(text(&root, ".oa-form__error"), "This QR code has expired.");
-    assert!(root.query_selector(".oa-qr-phone__done").unwrap().is_none());
+    assert_eq!(
+        alert_text(&root).as_deref(),
+        Some("This QR code has expired.")
+    );
+    assert!(dom::find_all(
+        &root,
+        serde_json::json!({"role": "status", "text": "Confirmed for", "hidden": true})
+    )
+    .is_empty());
     restore_fetch();
 }
 
@@ -237,8 +253,8 @@ async fn missing_key_and_failed_scan() {
     });
     sleep(50).await;
     assert_eq!(
-        text(&root, "[role='alert']"),
-        "This page needs an appId and a signInKey in its address."
+        alert_text(&root).as_deref(),
+        Some("This page needs an appId and a signInKey in its address.")
     );
     assert_eq!(eval("window.__qpCalls.length").as_f64(), Some(0.0));
     drop(h);
@@ -252,11 +268,14 @@ async fn missing_key_and_failed_scan() {
     let _h = leptos::mount::mount_to(root.clone(), move || {
         view! { <QrPhonePage server_url="http://qr.test:9" app_id=2 sign_in_key="5" lang=Lang::En /> }
     });
-    until(&root, ".oa-qr-phone__retry").await;
-    assert_eq!(text(&root, "[role='alert']"), "Unknown QR code.");
+    until(&root, "retry button", |r| {
+        dom::query_button(r, "Try again").is_some()
+    })
+    .await;
+    assert_eq!(alert_text(&root).as_deref(), Some("Unknown QR code."));
     route("QRCodeScan", 200, CARD);
-    click(&root, ".oa-qr-phone__retry");
-    until(&root, ".oa-qr-phone__card").await;
+    click_button(&root, "Try again");
+    until(&root, "card", card_shown).await;
     assert_eq!(bodies("QRCodeScan").len(), 2);
     restore_fetch();
 }

@@ -11,6 +11,7 @@ use oauthapp_login::components::countdown::{CountdownStore, COUNTDOWN_PREFIX};
 use oauthapp_login::components::*;
 use oauthapp_login::i18n::{provide_i18n, Key, Lang, Message, Overrides};
 use oauthapp_login::storage::PageStorage;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -45,8 +46,22 @@ fn mount_phone(error: RwSignal<Option<Message>>, secs: u32) -> (web_sys::HtmlEle
     (root, handle)
 }
 
+/// The "get code" button, whatever it says now ("Get code", "Sending…", "Resend in n s").
+fn send_code(root: &web_sys::Element) -> web_sys::HtmlElement {
+    let mut found: Vec<_> = all_by_role(root, "button", None)
+        .into_iter()
+        .filter(|b| {
+            let name = name_of(b);
+            name == "Get code" || name == "Sending…" || name.starts_with("Resend in ")
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "one get-code button");
+    found.pop().unwrap().unchecked_into()
+}
+
+/// The "get code" button's (text, disabled).
 fn button(root: &web_sys::Element) -> (String, bool) {
-    let b = find(root, ".oa-send-code");
+    let b = send_code(root);
     (
         b.text_content().unwrap_or_default(),
         b.has_attribute("disabled"),
@@ -77,24 +92,24 @@ async fn countdown_after_send_survives_remount_and_ends() {
     let (root, handle) = mount_phone(error, 3);
     sleep(10).await;
     assert_eq!(button(&root), ("Get code".to_owned(), false));
-    type_into(&root, "phone", "13800138000");
-    click(&root, ".oa-send-code");
+    type_label(&root, "Mobile number", "13800138000");
+    send_code(&root).click();
     sleep(300).await;
     assert_eq!(calls(), 1);
     // About 0.3 s in: 2.7 s left.
     assert_eq!(button(&root), ("Resend in 3 s".to_owned(), true));
     // Another recipient has no countdown.
-    type_into(&root, "phone", "13900139000");
+    type_label(&root, "Mobile number", "13900139000");
     sleep(300).await;
     assert_eq!(button(&root), ("Get code".to_owned(), false));
-    type_into(&root, "phone", "13800138000");
+    type_label(&root, "Mobile number", "13800138000");
     sleep(300).await;
     assert!(button(&root).1, "back to the first number: still counting");
     // Unmount and mount again (a tab switch or a reload rebuilds the button).
     drop(handle);
     root.remove();
     let (root, _handle) = mount_phone(error, 3);
-    type_into(&root, "phone", "13800138000");
+    type_label(&root, "Mobile number", "13800138000");
     sleep(600).await;
     // About 1.5 s in: 1.5 s left.
     let (label, disabled) = button(&root);
@@ -119,9 +134,9 @@ async fn too_soon_shows_time_left_from_the_store() {
     );
     let error = RwSignal::new(None);
     let (root, _handle) = mount_phone(error, 2);
-    type_into(&root, "phone", "13800138000");
+    type_label(&root, "Mobile number", "13800138000");
     sleep(10).await;
-    click(&root, ".oa-send-code");
+    send_code(&root).click();
     sleep(150).await;
     // Nothing stored: the server's sentence is shown as it is.
     assert_eq!(
@@ -131,7 +146,7 @@ async fn too_soon_shows_time_left_from_the_store() {
     // A countdown started elsewhere (another tab) just before this press, so the button has
     // not refreshed yet and sends: the refusal now shows the time left from the store.
     CountdownStore::new(PageStorage, SystemClock, 2).start("signup", "13800138000");
-    click(&root, ".oa-send-code");
+    send_code(&root).click();
     sleep(150).await;
     assert_eq!(calls(), 2);
     let shown = error.get_untracked().expect("an error is shown");

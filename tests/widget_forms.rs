@@ -17,9 +17,9 @@ use widget_support::*;
 // Named, so it wins over `leptos::prelude::document`.
 use widget_support::document;
 
-/// The message under the field called `name`, checked to be tied to it by `aria-describedby`.
+/// The message under the field labelled `name`, checked to be tied to it by `aria-describedby`.
 fn error_of(root: &web_sys::Element, name: &str) -> Option<String> {
-    let el = input(root, name);
+    let el = by_label(root, name);
     let invalid = el.get_attribute("aria-invalid").as_deref() == Some("true");
     let described = el.get_attribute("aria-describedby");
     match (invalid, described) {
@@ -33,11 +33,6 @@ fn error_of(root: &web_sys::Element, name: &str) -> Option<String> {
         (false, None) => None,
         other => panic!("{name}: aria-invalid and aria-describedby disagree: {other:?}"),
     }
-}
-
-fn alert_text(root: &web_sys::Element) -> Option<String> {
-    let p = find(root, ".oa-form__error");
-    (!p.has_attribute("hidden")).then(|| p.text_content().unwrap_or_default())
 }
 
 /// The shared context of a test: English, a client of `server`, a short countdown.
@@ -65,32 +60,32 @@ async fn account_sign_in_checks_before_sending() {
         view! { <AccountForm /> }
     });
     sleep(10).await;
-    assert_eq!(error_of(&root, "userName"), None);
-    click(&root, ".oa-submit");
+    assert_eq!(error_of(&root, "User name"), None);
+    click_button(&root, "Sign in");
     sleep(30).await;
     assert_eq!(
-        error_of(&root, "userName").as_deref(),
+        error_of(&root, "User name").as_deref(),
         Some("Please fill this in.")
     );
     assert_eq!(
-        error_of(&root, "pwd").as_deref(),
+        error_of(&root, "Password").as_deref(),
         Some("Please fill this in.")
     );
     assert_eq!(
-        active_name().as_deref(),
-        Some("userName"),
+        active_label().as_deref(),
+        Some("User name"),
         "focus on the first wrong field"
     );
-    type_into(&root, "userName", "  a b  ");
+    type_label(&root, "User name", "  a b  ");
     sleep(10).await;
     assert_eq!(
-        error_of(&root, "userName"),
+        error_of(&root, "User name"),
         None,
         "typing clears the message"
     );
-    click(&root, ".oa-submit");
+    click_button(&root, "Sign in");
     sleep(30).await;
-    assert!(error_of(&root, "userName").unwrap().contains("3 to 32"));
+    assert!(error_of(&root, "User name").unwrap().contains("3 to 32"));
     assert_eq!(calls(), 0, "no request for invalid input");
     restore_fetch();
 }
@@ -105,10 +100,10 @@ async fn the_password_can_be_shown_and_hidden_again() {
         view! { <AccountForm /> }
     });
     sleep(10).await;
-    type_into(&root, "pwd", "s3cret pass");
-    let pwd = input(&root, "pwd");
+    type_label(&root, "Password", "s3cret pass");
+    let pwd = by_label(&root, "Password");
     assert_eq!(pwd.type_(), "password");
-    let toggle = find(&root, ".oa-field__reveal");
+    let toggle = button(&root, "Show password");
     assert_eq!(
         toggle.get_attribute("type").as_deref(),
         Some("button"),
@@ -123,13 +118,10 @@ async fn the_password_can_be_shown_and_hidden_again() {
         toggle.get_attribute("aria-pressed").as_deref(),
         Some("false")
     );
-    let toggles = root
-        .inner_html()
-        .matches("class=\"oa-field__reveal\"")
-        .count();
+    let toggles = all_by_role(&root, "button", Some("Show password")).len();
     assert_eq!(toggles, 1, "only the password has one");
 
-    click(&root, ".oa-field__reveal");
+    click_button(&root, "Show password");
     sleep(10).await;
     assert_eq!(pwd.type_(), "text");
     assert_eq!(
@@ -138,7 +130,7 @@ async fn the_password_can_be_shown_and_hidden_again() {
     );
     assert_eq!(pwd.value(), "s3cret pass");
 
-    click(&root, ".oa-field__reveal");
+    click_button(&root, "Show password");
     sleep(10).await;
     assert_eq!(pwd.type_(), "password");
     assert_eq!(
@@ -165,28 +157,28 @@ async fn account_sign_up_checks_each_field() {
         view! { <AccountForm mode=FormMode::SignUp /> }
     });
     sleep(10).await;
-    type_into(&root, "userName", "ab");
-    type_into(&root, "pwd", "1234567");
-    type_into(&root, "pwdConfirm", "7654321");
-    click(&root, ".oa-submit");
+    type_label(&root, "User name", "ab");
+    type_label(&root, "Password", "1234567");
+    type_label(&root, "Confirm password", "7654321");
+    click_button(&root, "Sign up");
     sleep(30).await;
-    assert!(error_of(&root, "userName").unwrap().contains("3 to 32"));
+    assert!(error_of(&root, "User name").unwrap().contains("3 to 32"));
     assert_eq!(
-        error_of(&root, "pwd").as_deref(),
+        error_of(&root, "Password").as_deref(),
         Some("Use at least 8 characters.")
     );
     assert_eq!(
-        error_of(&root, "pwdConfirm").as_deref(),
+        error_of(&root, "Confirm password").as_deref(),
         Some("The two passwords are not the same.")
     );
-    assert_eq!(error_of(&root, "nickName"), None);
-    assert_eq!(active_name().as_deref(), Some("userName"));
-    type_into(&root, "userName", "alice");
-    click(&root, ".oa-submit");
+    assert_eq!(error_of(&root, "Nickname (optional)"), None);
+    assert_eq!(active_label().as_deref(), Some("User name"));
+    type_label(&root, "User name", "alice");
+    click_button(&root, "Sign up");
     sleep(30).await;
     assert_eq!(
-        active_name().as_deref(),
-        Some("pwd"),
+        active_label().as_deref(),
+        Some("Password"),
         "focus moves to the next wrong field"
     );
     assert_eq!(calls(), 0);
@@ -209,21 +201,20 @@ async fn account_sign_up_asks_for_verified_phone() {
         view! { <AccountForm mode=FormMode::SignUp /> }
     });
     sleep(10).await;
-    type_into(&root, "userName", "alice");
-    type_into(&root, "pwd", "secret1");
-    type_into(&root, "pwdConfirm", "secret1");
-    type_into(&root, "phone", "23800138000");
-    click(&root, ".oa-submit");
+    type_label(&root, "User name", "alice");
+    type_label(&root, "Password", "secret1");
+    type_label(&root, "Confirm password", "secret1");
+    type_label(&root, "Mobile number", "23800138000");
+    click_button(&root, "Sign up");
     sleep(30).await;
-    assert!(error_of(&root, "phone").unwrap().contains("11-digit"));
+    assert!(error_of(&root, "Mobile number")
+        .unwrap()
+        .contains("11-digit"));
     assert_eq!(
-        error_of(&root, "phoneCode").as_deref(),
+        error_of(&root, "SMS code").as_deref(),
         Some("Please fill this in.")
     );
-    assert!(root
-        .query_selector("input[name='email']")
-        .unwrap()
-        .is_none());
+    assert!(!has_label(&root, "Email address"));
     assert_eq!(calls(), 0);
     restore_fetch();
 }
@@ -238,16 +229,18 @@ async fn phone_form_checks_number_and_code() {
         view! { <PhoneForm /> }
     });
     sleep(10).await;
-    type_into(&root, "phone", " 1380013800 ");
-    click(&root, ".oa-send-code");
+    type_label(&root, "Mobile number", " 1380013800 ");
+    click_button(&root, "Get code");
     sleep(30).await;
-    assert!(error_of(&root, "phone").unwrap().contains("11-digit"));
-    assert_eq!(active_name().as_deref(), Some("phone"));
-    type_into(&root, "code", "12a456");
-    click(&root, ".oa-submit");
+    assert!(error_of(&root, "Mobile number")
+        .unwrap()
+        .contains("11-digit"));
+    assert_eq!(active_label().as_deref(), Some("Mobile number"));
+    type_label(&root, "SMS code", "12a456");
+    click_button(&root, "Sign in");
     sleep(30).await;
     assert_eq!(
-        error_of(&root, "code").as_deref(),
+        error_of(&root, "SMS code").as_deref(),
         Some("Enter the 6-digit code.")
     );
     assert_eq!(calls(), 0);
@@ -264,12 +257,14 @@ async fn email_form_checks_address() {
         view! { <EmailForm /> }
     });
     sleep(10).await;
-    type_into(&root, "email", "someone@nowhere");
-    type_into(&root, "code", "123456");
-    click(&root, ".oa-submit");
+    type_label(&root, "Email address", "someone@nowhere");
+    type_label(&root, "Email code", "123456");
+    click_button(&root, "Sign in");
     sleep(30).await;
-    assert!(error_of(&root, "email").unwrap().contains("email address"));
-    assert_eq!(error_of(&root, "code"), None);
+    assert!(error_of(&root, "Email address")
+        .unwrap()
+        .contains("email address"));
+    assert_eq!(error_of(&root, "Email code"), None);
     assert_eq!(calls(), 0);
     restore_fetch();
 }
@@ -284,18 +279,18 @@ async fn reset_form_checks_new_password() {
         view! { <ResetPasswordForm on_done=Callback::new(|_: String| {}) /> }
     });
     sleep(10).await;
-    type_into(&root, "phone", "13800138000");
-    type_into(&root, "code", "123456");
-    type_into(&root, "newPwd", "abcdef");
-    type_into(&root, "newPwdConfirm", "abcdeg");
-    click(&root, ".oa-submit");
+    type_label(&root, "Mobile number", "13800138000");
+    type_label(&root, "SMS code", "123456");
+    type_label(&root, "New password", "abcdef");
+    type_label(&root, "Confirm new password", "abcdeg");
+    click_button(&root, "Reset password");
     sleep(30).await;
-    assert_eq!(error_of(&root, "phone"), None);
+    assert_eq!(error_of(&root, "Mobile number"), None);
     assert_eq!(
-        error_of(&root, "newPwdConfirm").as_deref(),
+        error_of(&root, "Confirm new password").as_deref(),
         Some("The two passwords are not the same.")
     );
-    assert_eq!(active_name().as_deref(), Some("newPwdConfirm"));
+    assert_eq!(active_label().as_deref(), Some("Confirm new password"));
     assert_eq!(calls(), 0);
     restore_fetch();
 }
@@ -312,23 +307,22 @@ async fn busy_then_timeout_keeps_values() {
         provide_i18n(Some(Lang::En), Overrides::new());
         let client = Client::new("http://127.0.0.1:9", 2)
             .with_timeout(std::time::Duration::from_millis(800));
-        provide_login(LoginCtx::new(client, short(), None));
-        view! { <LiveRegion /> <AccountForm /> }
+        let ctx = LoginCtx::new(client, short(), None);
+        let status = ctx.status;
+        provide_login(ctx);
+        view! { <LiveRegion message=status /> <AccountForm /> }
     });
     sleep(10).await;
-    type_into(&root, "userName", "alice");
-    type_into(&root, "pwd", "secret1");
-    click(&root, ".oa-submit");
+    type_label(&root, "User name", "alice");
+    type_label(&root, "Password", "secret1");
+    click_button(&root, "Sign in");
     sleep(50).await;
-    let button = find(&root, ".oa-submit");
+    let button = self::button(&root, "Signing in…");
     assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
     assert!(button.has_attribute("disabled"));
     assert_eq!(button.text_content().as_deref(), Some("Signing in…"));
-    assert_eq!(
-        find(&root, ".oa-status").text_content().as_deref(),
-        Some("Signing in…")
-    );
-    click(&root, ".oa-submit");
+    assert_eq!(status(&root).text_content().as_deref(), Some("Signing in…"));
+    button.click();
     sleep(50).await;
     assert_eq!(calls(), 1, "a second press sends nothing");
     sleep(1200).await;
@@ -336,11 +330,11 @@ async fn busy_then_timeout_keeps_values() {
         alert_text(&root).as_deref(),
         Some("The server took too long to answer. Please try again.")
     );
-    let button = find(&root, ".oa-submit");
+    let button = self::button(&root, "Sign in");
     assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("false"));
     assert!(!button.has_attribute("disabled"));
-    assert_eq!(input(&root, "userName").value(), "alice");
-    assert_eq!(input(&root, "pwd").value(), "secret1");
+    assert_eq!(by_label(&root, "User name").value(), "alice");
+    assert_eq!(by_label(&root, "Password").value(), "secret1");
     restore_fetch();
 }
 
@@ -354,9 +348,9 @@ async fn unreachable_server_shows_network_sentence() {
         view! { <AccountForm /> }
     });
     sleep(10).await;
-    type_into(&root, "userName", "alice");
-    type_into(&root, "pwd", "secret1");
-    click(&root, ".oa-submit");
+    type_label(&root, "User name", "alice");
+    type_label(&root, "Password", "secret1");
+    click_button(&root, "Sign in");
     let mut text = None;
     for _ in 0..60 {
         sleep(50).await;
@@ -369,8 +363,8 @@ async fn unreachable_server_shows_network_sentence() {
         text.as_deref(),
         Some("The server cannot be reached. Check your connection and try again.")
     );
-    assert_eq!(input(&root, "userName").value(), "alice");
-    assert_eq!(input(&root, "pwd").value(), "secret1");
+    assert_eq!(by_label(&root, "User name").value(), "alice");
+    assert_eq!(by_label(&root, "Password").value(), "secret1");
 }
 
 // Guards against the D6/D9 flow: a new number signs up with the same code after a password.
@@ -379,8 +373,8 @@ async fn unknown_phone_asks_for_password_then_signs_up() {
     fake_fetch();
     eval(
         r#"window.__oaRoutes = {
-        "PhoneSignIn": { status: 404, body: '{"code":404,"data":null,"err":""}' },
-        "PhoneSignUp": { status: 200, body: '{"code":200,"data":{"access_token":"a.b.c","token_type":"Bearer","expires_in":60},"err":""}' }
+        "PhoneSignIn": { status: 404, body: '{"SMS code":404,"data":null,"err":""}' },
+        "PhoneSignUp": { status: 200, body: '{"SMS code":200,"data":{"access_token":"a.b.c","token_type":"Bearer","expires_in":60},"err":""}' }
     };"#,
     );
     let got = RwSignal::new(None::<String>);
@@ -397,19 +391,23 @@ async fn unknown_phone_asks_for_password_then_signs_up() {
         view! { <PhoneForm /> }
     });
     sleep(10).await;
-    assert!(root.query_selector("input[name='pwd']").unwrap().is_none());
-    type_into(&root, "phone", "13800138000");
-    type_into(&root, "code", "123456");
-    click(&root, ".oa-submit");
+    assert!(!has_label(&root, "Password"));
+    type_label(&root, "Mobile number", "13800138000");
+    type_label(&root, "SMS code", "123456");
+    click_button(&root, "Sign in");
     sleep(100).await;
     assert!(alert_text(&root)
         .unwrap()
         .contains("no account for 13800138000"));
-    assert_eq!(active_name().as_deref(), Some("pwd"));
-    assert_eq!(input(&root, "code").value(), "123456", "the code is kept");
-    type_into(&root, "pwd", "secret1");
-    type_into(&root, "pwdConfirm", "secret1");
-    click(&root, ".oa-submit");
+    assert_eq!(active_label().as_deref(), Some("Password"));
+    assert_eq!(
+        by_label(&root, "SMS code").value(),
+        "123456",
+        "the code is kept"
+    );
+    type_label(&root, "Password", "secret1");
+    type_label(&root, "Confirm password", "secret1");
+    click_button(&root, "Sign up");
     sleep(100).await;
     assert_eq!(got.get_untracked().as_deref(), Some("a.b.c"));
     let last = eval("JSON.parse(window.__oaCalls[window.__oaCalls.length - 1].body)");

@@ -8,6 +8,7 @@ use oauthapp_login::api::Token;
 use oauthapp_login::components::*;
 use oauthapp_login::i18n::Lang;
 use oauthapp_login::session::{Claims, TokenStore, KEY_PREFIX};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -36,15 +37,38 @@ fn token_route() -> String {
     )
 }
 
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
+/// The open tab panel (the others are hidden).
+fn visible_panel(root: &web_sys::Element) -> web_sys::Element {
+    let mut panels = all_by_role(root, "tabpanel", None);
+    assert_eq!(panels.len(), 1, "one tab panel shown");
+    panels.pop().unwrap()
 }
 
-fn visible_panel(root: &web_sys::Element) -> web_sys::Element {
-    find(root, "[role='tabpanel']:not([hidden])")
+/// The tabs, in order.
+fn tabs(root: &web_sys::Element) -> Vec<web_sys::Element> {
+    all_by_role(root, "tab", None)
+}
+
+/// The selected tab.
+fn selected_tab(root: &web_sys::Element) -> web_sys::Element {
+    let mut selected: Vec<_> = tabs(root)
+        .into_iter()
+        .filter(|t| t.get_attribute("aria-selected").as_deref() == Some("true"))
+        .collect();
+    assert_eq!(selected.len(), 1, "one tab selected");
+    selected.pop().unwrap()
+}
+
+/// The widget's region (the one region shown: the signed-in view has no name).
+fn widget(root: &web_sys::Element) -> web_sys::Element {
+    let mut regions = all_by_role(root, "region", None);
+    assert_eq!(regions.len(), 1, "one region");
+    regions.pop().unwrap()
+}
+
+/// The sentence of the signed-in view saying who is signed in.
+fn who(root: &web_sys::Element) -> String {
+    text_of(&by_text(root, "Signed in as"))
 }
 
 // Guards against a sign-in that does not reach the host, or a signed-in view that does not
@@ -74,34 +98,31 @@ async fn sign_in_shows_who_and_signs_out() {
         }
     });
     sleep(20).await;
-    assert_eq!(text(&root, "[role='tab']:nth-child(1)"), "Phone");
-    assert_eq!(text(&root, "[role='tab'][aria-selected='true']"), "Account");
+    assert_eq!(text_of(&tabs(&root)[0]), "Phone");
+    assert_eq!(text_of(&selected_tab(&root)), "Account");
     let panel = visible_panel(&root);
-    assert!(panel
-        .query_selector("input[name='userName']")
-        .unwrap()
-        .is_some());
-    type_into(&root, "userName", "alice");
-    type_into(&root, "pwd", "secret1");
-    click(&panel, ".oa-submit");
+    assert!(query_label(&panel, "User name").is_some());
+    type_label(&root, "User name", "alice");
+    type_label(&root, "Password", "secret1");
+    click_button(&panel, "Sign in");
     sleep(150).await;
     let (token, claims) = got.get_untracked().expect("on_login was called");
     assert_eq!(token.access_token, JWT);
     assert_eq!(claims.nameid.as_deref(), Some("7"));
     assert_eq!(claims.unique_name.as_deref(), Some("alice"));
-    assert_eq!(text(&root, ".oa-signed-in__who"), "Signed in as alice");
-    assert!(root.query_selector("[role='tablist']").unwrap().is_none());
+    assert_eq!(who(&root), "Signed in as alice");
+    assert!(!has_role(&root, "tablist", None));
     let saved = TokenStore::browser("http://127.0.0.1:9", 2).load();
     assert_eq!(
         saved.map(|t| t.access_token),
         Some(JWT.to_owned()),
         "token saved"
     );
-    click(&root, ".oa-sign-out");
+    click_button(&root, "Sign out");
     sleep(30).await;
     assert!(logged_out.get_untracked());
-    assert!(root.query_selector(".oa-signed-in").unwrap().is_none());
-    assert_eq!(text(&root, ".oa-status"), "You are signed out.");
+    assert!(!has_role(&root, "heading", Some("Signed in")));
+    assert_eq!(text_of(&status(&root)), "You are signed out.");
     assert!(TokenStore::browser("http://127.0.0.1:9", 2)
         .load()
         .is_none());
@@ -117,16 +138,17 @@ async fn tab_switch_keeps_typed_values() {
         view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
     });
     sleep(20).await;
-    type_into(&root, "userName", "bob");
-    click(&root, "[role='tab']:nth-child(2)");
+    type_label(&root, "User name", "bob");
+    tabs(&root)[1]
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
     sleep(20).await;
-    assert!(visible_panel(&root)
-        .query_selector("input[name='phone']")
-        .unwrap()
-        .is_some());
-    click(&root, "[role='tab']:nth-child(1)");
+    assert!(query_label(&visible_panel(&root), "Mobile number").is_some());
+    tabs(&root)[0]
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
     sleep(20).await;
-    assert_eq!(input(&root, "userName").value(), "bob");
+    assert_eq!(by_label(&root, "User name").value(), "bob");
 }
 
 // Guards against a reset that leaves the person stranded instead of back at sign-in with
@@ -140,14 +162,17 @@ async fn reset_returns_to_sign_in_with_name() {
         view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
     });
     sleep(20).await;
-    click(&root, ".oa-forgot");
+    click_button(&root, "Forgot password?");
     sleep(20).await;
-    assert_eq!(text(&root, ".oa-form__title"), "Reset your password");
-    type_into(&root, "phone", "13800138000");
-    type_into(&root, "code", "123456");
-    type_into(&root, "newPwd", "newsecret");
-    type_into(&root, "newPwdConfirm", "newsecret");
-    click(&root, ".oa-submit");
+    assert_eq!(
+        text_of(&heading(&root, "Reset your password")),
+        "Reset your password"
+    );
+    type_label(&root, "Mobile number", "13800138000");
+    type_label(&root, "SMS code", "123456");
+    type_label(&root, "New password", "newsecret");
+    type_label(&root, "Confirm new password", "newsecret");
+    click_button(&root, "Reset password");
     sleep(150).await;
     let body: String = eval("window.__oaCalls[0].url + ' ' + window.__oaCalls[0].body")
         .as_string()
@@ -155,10 +180,10 @@ async fn reset_returns_to_sign_in_with_name() {
     assert!(body.contains("/ResetPwd"), "{body}");
     assert!(body.contains("\"phone\":\"13800138000\""), "{body}");
     assert_eq!(
-        text(&root, ".oa-status"),
+        text_of(&status(&root)),
         "Your password was changed. Sign in with the new one."
     );
-    assert_eq!(input(&root, "userName").value(), "13800138000");
+    assert_eq!(by_label(&root, "User name").value(), "13800138000");
     restore_fetch();
 }
 
@@ -189,7 +214,7 @@ async fn guest_signs_up_when_unknown_with_a_kept_device_id() {
         }
     });
     sleep(20).await;
-    click(&root, ".oa-guest__button");
+    click_button(&root, "Continue as guest");
     sleep(200).await;
     assert!(got.get_untracked().is_some(), "signed in after sign-up");
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
@@ -231,7 +256,7 @@ async fn saved_token_at_load_and_expired_one() {
         view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
     });
     sleep(20).await;
-    assert_eq!(text(&root, ".oa-signed-in__who"), "Signed in as alice");
+    assert_eq!(who(&root), "Signed in as alice");
     drop(h);
     root.remove();
 
@@ -245,11 +270,8 @@ async fn saved_token_at_load_and_expired_one() {
         view! { <LoginWidget server_url="http://127.0.0.1:9" app_id=2 lang=Lang::En /> }
     });
     sleep(20).await;
-    assert!(root.query_selector(".oa-signed-in").unwrap().is_none());
-    assert!(root
-        .query_selector("input[name='userName']")
-        .unwrap()
-        .is_some());
+    assert!(!has_role(&root, "heading", Some("Signed in")));
+    assert!(query_label(&root, "User name").is_some());
     clear_sessions();
 }
 
@@ -273,34 +295,32 @@ async fn lang_and_theme_signals_switch_in_place_and_keep_what_was_typed() {
         }
     });
     sleep(20).await;
-    type_into(&root, "userName", "alice");
-    type_into(&root, "pwd", "half-typed");
-    let before = input(&root, "userName");
-    assert_eq!(text(&root, ".oa-submit"), "Sign in");
+    type_label(&root, "User name", "alice");
+    type_label(&root, "Password", "half-typed");
+    let before = by_label(&root, "User name");
+    assert_eq!(text_of(&button(&root, "Sign in")), "Sign in");
 
     lang.set(Lang::ZhCn);
     theme.set(Some(Theme::Dark));
     sleep(20).await;
-    assert_eq!(text(&root, ".oa-submit"), "登录");
-    let section = find(&root, ".oa-widget");
+    assert_eq!(text_of(&button(&root, "登录")), "登录");
+    let section = widget(&root);
     assert_eq!(section.get_attribute("lang").as_deref(), Some("zh-CN"));
     let class = section.get_attribute("class").unwrap_or_default();
     assert!(class.contains("oa-theme--dark"), "class: {class}");
-    let after = input(&root, "userName");
+    let after = by_label(&root, "用户名");
     assert!(before.is_same_node(Some(&after)), "the form was rebuilt");
     assert_eq!(after.value(), "alice");
-    assert_eq!(input(&root, "pwd").value(), "half-typed");
+    assert_eq!(by_label(&root, "密码").value(), "half-typed");
 
     theme.set(None);
     sleep(20).await;
-    let class = find(&root, ".oa-widget")
-        .get_attribute("class")
-        .unwrap_or_default();
+    let class = widget(&root).get_attribute("class").unwrap_or_default();
     assert!(!class.contains("oa-theme--dark"), "class: {class}");
 
     // The server is asked for the language shown now, so its own sentences follow too.
     fake_fetch();
-    click(&root, ".oa-submit");
+    click_button(&root, "登录");
     sleep(30).await;
     let asked = eval("window.__oaCalls.length === 1 ? window.__oaCalls[0].lang : null");
     assert_eq!(asked.as_string().as_deref(), Some("zh-CN"));

@@ -4,12 +4,14 @@
 //! Each test starts its own [`Server`] (fresh database in a temporary folder, outbox on)
 //! and its own [`Browser`], so tests share nothing.
 
+mod a11y;
 mod browser;
 pub mod demo;
 pub mod drop_in;
 mod paths;
 mod server;
 
+pub use a11y::Screen;
 pub use browser::Browser;
 pub use paths::{dist_dir, workspace_root};
 pub use server::{Server, ServerOptions};

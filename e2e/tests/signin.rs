@@ -3,8 +3,8 @@
 //! what lands in localStorage.
 
 use oauthapp_e2e::demo::{
-    account_sign_in, account_sign_up, get_and_type_code, in_panel, open_demo, request_code,
-    select_tab, sign_out, stored_token, wait_for_code, wait_form_error, SIGNED_IN,
+    account_sign_in, account_sign_up, get_and_type_code, is_signed_in, open_demo, open_tab,
+    request_code, sign_out, stored_token, wait_for_code, wait_form_error, wait_signed_in,
 };
 use oauthapp_e2e::{Browser, HarnessResult, Server, ServerOptions};
 use serde_json::{json, Value};
@@ -50,13 +50,13 @@ async fn account_sign_up_sign_out_and_sign_in() -> HarnessResult<()> {
     );
 
     account_sign_in(&b, "alice_e2e", "secret-pass-1").await?;
-    b.wait_text(SIGNED_IN, "alice_e2e").await?;
+    wait_signed_in(&b, "alice_e2e").await?;
     let second = stored_token(&b, &server).await?;
     assert!(token_of(&second).is_some(), "sign-in stored a token");
 
     // The token survives a reload: the person stays signed in.
     b.goto(&format!("{}/?lang=en", server.url)).await?;
-    b.wait_text(SIGNED_IN, "alice_e2e").await?;
+    wait_signed_in(&b, "alice_e2e").await?;
     b.close().await;
     Ok(())
 }
@@ -79,41 +79,43 @@ async fn wrong_password_shows_the_reason_and_keeps_what_was_typed() -> HarnessRe
         wait_form_error(&b).await?,
         "The user name or password is wrong."
     );
-    assert_eq!(b.value(&in_panel("input[name=userName]")).await?, "bob_e2e");
-    assert_eq!(b.value(&in_panel("input[name=pwd]")).await?, "wrong-pass-1");
-    assert!(!b.exists(SIGNED_IN).await?);
+    let screen = b.screen();
+    assert_eq!(screen.value("User name").await?, "bob_e2e");
+    assert_eq!(screen.value("Password").await?, "wrong-pass-1");
+    assert!(!is_signed_in(&b).await?);
     assert_eq!(stored_token(&b, &server).await?, None);
     b.close().await;
     Ok(())
 }
 
-/// On the `tab` tab (`phone` or `email`, whose input is named the same): a new recipient
-/// gets a code, is asked for a password and signed up (D6, D9); signed out, a new code signs
-/// them in again. Both times a token lands in localStorage.
+/// On the tab named `tab` (`Phone` or `Email`, whose recipient field is labelled `field`): a
+/// new recipient gets a code, is asked for a password and signed up (D6, D9); signed out, a
+/// new code signs them in again. Both times a token lands in localStorage.
 async fn code_sign_up_then_sign_in(
     b: &Browser,
     server: &Server,
-    tab: &str,
+    (tab, field): (&str, &str),
     to: &str,
     pwd: &str,
 ) -> HarnessResult<()> {
+    let screen = b.screen();
     open_demo(b, server, "countdown=1").await?;
-    select_tab(b, tab).await?;
-    get_and_type_code(b, tab, to).await?;
-    b.click(&in_panel(".oa-submit")).await?;
-    b.fill(&in_panel("input[name=pwd]"), pwd).await?;
-    b.fill(&in_panel("input[name=pwdConfirm]"), pwd).await?;
-    b.click(&in_panel(".oa-submit")).await?;
-    b.wait_text(SIGNED_IN, to).await?;
+    open_tab(b, tab).await?;
+    get_and_type_code(b, field, to).await?;
+    screen.click_button("Sign in").await?;
+    screen.fill("Password", pwd).await?;
+    screen.fill("Confirm password", pwd).await?;
+    screen.click_button("Sign up").await?;
+    wait_signed_in(b, to).await?;
     assert!(token_of(&stored_token(b, server).await?).is_some());
 
     sign_out(b).await?;
     // The server's resend window is 1 s here, the widget's countdown too.
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
-    select_tab(b, tab).await?;
-    get_and_type_code(b, tab, to).await?;
-    b.click(&in_panel(".oa-submit")).await?;
-    b.wait_text(SIGNED_IN, to).await?;
+    open_tab(b, tab).await?;
+    get_and_type_code(b, field, to).await?;
+    screen.click_button("Sign in").await?;
+    wait_signed_in(b, to).await?;
     assert!(token_of(&stored_token(b, server).await?).is_some());
     Ok(())
 }
@@ -122,12 +124,19 @@ async fn code_sign_up_then_sign_in(
 async fn phone_sign_up_then_sign_in_with_a_new_code() -> HarnessResult<()> {
     let server = quick_resend_server().await?;
     let b = Browser::start().await?;
-    code_sign_up_then_sign_in(&b, &server, "phone", "13800138000", "phone-pass-1").await?;
+    code_sign_up_then_sign_in(
+        &b,
+        &server,
+        ("Phone", "Mobile number"),
+        "13800138000",
+        "phone-pass-1",
+    )
+    .await?;
 
     // D10: the phone is the user name, so account sign-in works with it.
     sign_out(&b).await?;
     account_sign_in(&b, "13800138000", "phone-pass-1").await?;
-    b.wait_text(SIGNED_IN, "13800138000").await?;
+    wait_signed_in(&b, "13800138000").await?;
     b.close().await;
     Ok(())
 }
@@ -136,7 +145,14 @@ async fn phone_sign_up_then_sign_in_with_a_new_code() -> HarnessResult<()> {
 async fn email_sign_up_then_sign_in() -> HarnessResult<()> {
     let server = quick_resend_server().await?;
     let b = Browser::start().await?;
-    code_sign_up_then_sign_in(&b, &server, "email", "carol@example.com", "mail-pass-1").await?;
+    code_sign_up_then_sign_in(
+        &b,
+        &server,
+        ("Email", "Email address"),
+        "carol@example.com",
+        "mail-pass-1",
+    )
+    .await?;
     b.close().await;
     Ok(())
 }
@@ -146,17 +162,15 @@ async fn wrong_code_is_refused_and_nothing_is_stored() -> HarnessResult<()> {
     let server = Server::start().await?;
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
-    select_tab(&b, "phone").await?;
-    let code = request_code(&b, "phone", "13900139000").await?;
+    open_tab(&b, "Phone").await?;
+    let code = request_code(&b, "Mobile number", "13900139000").await?;
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    b.fill(&in_panel("input[name=code]"), wrong).await?;
-    b.click(&in_panel(".oa-submit")).await?;
+    let screen = b.screen();
+    screen.fill("SMS code", wrong).await?;
+    screen.click_button("Sign in").await?;
     assert_eq!(wait_form_error(&b).await?, "The code is wrong.");
-    assert_eq!(
-        b.value(&in_panel("input[name=phone]")).await?,
-        "13900139000"
-    );
-    assert_eq!(b.value(&in_panel("input[name=code]")).await?, wrong);
+    assert_eq!(screen.value("Mobile number").await?, "13900139000");
+    assert_eq!(screen.value("SMS code").await?, wrong);
     assert_eq!(stored_token(&b, &server).await?, None);
     b.close().await;
     Ok(())
@@ -167,11 +181,14 @@ async fn the_send_code_button_counts_down_and_survives_a_reload() -> HarnessResu
     let server = Server::start().await?;
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
-    select_tab(&b, "phone").await?;
-    request_code(&b, "phone", "13700137000").await?;
-    let button = in_panel(".oa-send-code");
-    b.wait_text(&button, " s").await?;
-    let disabled = b.wait_css(&button).await?.prop("disabled").await;
+    open_tab(&b, "Phone").await?;
+    request_code(&b, "Mobile number", "13700137000").await?;
+    // The "get code" button now says "Resend in n s".
+    let screen = b.screen();
+    let button = screen.role_partial("button", "Resend in").await?;
+    let name = screen.name_of(&button).await?;
+    assert!(name.contains(" s"), "{name}");
+    let disabled = button.prop("disabled").await;
     assert_eq!(
         disabled.map_err(|e| e.to_string())?.as_deref(),
         Some("true")
@@ -179,10 +196,11 @@ async fn the_send_code_button_counts_down_and_survives_a_reload() -> HarnessResu
 
     // After a reload the same number is still counting down (the start time is stored).
     open_demo(&b, &server, "").await?;
-    select_tab(&b, "phone").await?;
-    b.fill(&in_panel("input[name=phone]"), "13700137000")
-        .await?;
-    b.wait_text(&button, " s").await?;
+    open_tab(&b, "Phone").await?;
+    screen.fill("Mobile number", "13700137000").await?;
+    let button = screen.role_partial("button", "Resend in").await?;
+    let name = screen.name_of(&button).await?;
+    assert!(name.contains(" s"), "{name}");
 
     // The server's own limit: a second code within 60 s is refused (asked for directly, as a
     // second device would).
@@ -197,13 +215,19 @@ async fn the_send_code_button_counts_down_and_survives_a_reload() -> HarnessResu
     Ok(())
 }
 
-/// An account made by `channel` (`phone` or `email`, the reset form's choice and input
-/// name) for `to`; the reset form sends a `forgetpwd` code there, sets a new password, and
-/// returns to sign-in with `to` filled in, where the new password works.
+/// An account made by `channel` (`phone` or `email`, the API's field) for `to`; the reset
+/// form sends a `forgetpwd` code there, sets a new password, and returns to sign-in with `to`
+/// filled in, where the new password works.
 async fn reset_then_sign_in(channel: &str, to: &str) -> HarnessResult<()> {
+    // The API's names, then what a person reads: the reset form's choice, the recipient's
+    // and the code's labels.
     let (send, sign_up, code_key) = match channel {
         "phone" => ("SendSMSCode", "PhoneSignUp", "phoneCode"),
         _ => ("SendEmailCode", "EmailSignUp", "emailCode"),
+    };
+    let (choice, field, code_field) = match channel {
+        "phone" => ("Phone", "Mobile number", "SMS code"),
+        _ => ("Email", "Email address", "Email code"),
     };
     let server = quick_resend_server().await?;
     let b = Browser::start().await?;
@@ -226,29 +250,37 @@ async fn reset_then_sign_in(channel: &str, to: &str) -> HarnessResult<()> {
 
     // The server allows one code per recipient per window (1 s here).
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
-    b.click(&in_panel(".oa-forgot")).await?;
-    b.click(&format!(
-        ".oa-form--reset .oa-choice__input[value={channel}]"
-    ))
-    .await?;
-    b.fill(&format!(".oa-form--reset input[name={channel}]"), to)
-        .await?;
-    b.click(".oa-form--reset .oa-send-code").await?;
+    let screen = b.screen();
+    screen.click_button("Forgot password?").await?;
+    let reset = screen.role("heading", "Reset your password").await?;
+    // The reset form: the part of the page that holds its heading.
+    let form = screen.within_element(
+        reset
+            .find(fantoccini::Locator::XPath("ancestor::form[1]"))
+            .await
+            .map_err(|e| format!("the reset form: {e}"))?,
+    );
+    let methods = form.role("group", "Reset by").await?;
+    form.within_element(methods)
+        .role("radio", choice)
+        .await?
+        .click()
+        .await
+        .map_err(|e| format!("choose {choice}: {e}"))?;
+    form.fill(field, to).await?;
+    form.click_button("Get code").await?;
     let reset_code = newer_code(&b, to, &code).await?;
-    b.fill(".oa-form--reset input[name=code]", &reset_code)
-        .await?;
-    b.fill(".oa-form--reset input[name=newPwd]", "new-pass-2")
-        .await?;
-    b.fill(".oa-form--reset input[name=newPwdConfirm]", "new-pass-2")
-        .await?;
-    b.click(".oa-form--reset .oa-submit").await?;
+    form.fill(code_field, &reset_code).await?;
+    form.fill("New password", "new-pass-2").await?;
+    form.fill("Confirm new password", "new-pass-2").await?;
+    form.click_button("Reset password").await?;
 
     // Back on sign-in with the recipient filled in; the new password works.
-    b.wait_css("[role=tablist]").await?;
-    assert_eq!(b.value(&in_panel("input[name=userName]")).await?, to);
-    b.fill(&in_panel("input[name=pwd]"), "new-pass-2").await?;
-    b.click(&in_panel(".oa-submit")).await?;
-    b.wait_text(SIGNED_IN, to).await?;
+    screen.role("tablist", "Ways to sign in").await?;
+    assert_eq!(screen.value("User name").await?, to);
+    screen.fill("Password", "new-pass-2").await?;
+    screen.click_button("Sign in").await?;
+    wait_signed_in(&b, to).await?;
     b.close().await;
     Ok(())
 }
@@ -268,13 +300,13 @@ async fn guest_sign_in_keeps_one_device_id() -> HarnessResult<()> {
     let server = Server::start().await?;
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
-    b.click(".oa-guest__button").await?;
-    b.wait_css(SIGNED_IN).await?;
+    b.screen().click_button("Continue as guest").await?;
+    b.screen().role("heading", "Signed in").await?;
     let first = token_of(&stored_token(&b, &server).await?).ok_or("no token after guest")?;
 
     sign_out(&b).await?;
-    b.click(".oa-guest__button").await?;
-    b.wait_css(SIGNED_IN).await?;
+    b.screen().click_button("Continue as guest").await?;
+    b.screen().role("heading", "Signed in").await?;
     let second = token_of(&stored_token(&b, &server).await?).ok_or("no token after guest")?;
     let uid = |t: &str| -> Option<Value> {
         let payload = t.split('.').nth(1)?;
@@ -307,7 +339,7 @@ async fn a_token_expired_at_load_is_dropped() -> HarnessResult<()> {
 
     open_demo(&b, &server, "").await?;
     assert!(
-        !b.exists(SIGNED_IN).await?,
+        !is_signed_in(&b).await?,
         "an expired token does not sign in"
     );
     assert_eq!(stored_token(&b, &server).await?, None, "and is removed");

@@ -131,6 +131,28 @@ pub fn type_into(root: &web_sys::Element, name: &str, value: &str) {
         .unwrap();
 }
 
+/// Types `value` into the control labelled `label`, as a person would (an `input` event).
+pub fn type_label(root: &web_sys::Element, label: &str, value: &str) {
+    let el = by_label(root, label);
+    let f = js_sys::Function::new_with_args(
+        "el, v",
+        "el.value = v; el.dispatchEvent(new Event('input', {bubbles: true}))",
+    );
+    f.call2(&JsValue::NULL, &el, &JsValue::from_str(value))
+        .unwrap();
+}
+
+/// Picks the option `value` of the `<select>` labelled `label` (a `change` event).
+pub fn select_label(root: &web_sys::Element, label: &str, value: &str) {
+    let el = by_label(root, label);
+    let f = js_sys::Function::new_with_args(
+        "el, v",
+        "el.value = v; el.dispatchEvent(new Event('change', {bubbles: true}))",
+    );
+    f.call2(&JsValue::NULL, &el, &JsValue::from_str(value))
+        .unwrap();
+}
+
 /// Picks the option `value` of the `<select>` called `name` (a `change` event).
 pub fn select(root: &web_sys::Element, name: &str, value: &str) {
     let el = find(root, &format!("[name='{name}']"));
@@ -148,7 +170,7 @@ mod dom;
 mod settle;
 // Each test file uses part of these (as of the rest of this module).
 #[allow(unused_imports)]
-pub use dom::{active_name, click, document, eval, find};
+pub use dom::*;
 pub use settle::sleep;
 
 /// Waits up to 2 s until `cond` holds; false if it never did.
@@ -165,6 +187,18 @@ pub async fn until(mut cond: impl FnMut() -> bool) -> bool {
 /// The message under the field called `name`, if it shows one (tied by `aria-describedby`).
 pub fn error_of(root: &web_sys::Element, name: &str) -> Option<String> {
     let el = find(root, &format!("[name='{name}']"));
+    if el.get_attribute("aria-invalid").as_deref() != Some("true") {
+        return None;
+    }
+    let id = el.get_attribute("aria-describedby")?;
+    let p = document().get_element_by_id(&id)?;
+    (!p.has_attribute("hidden")).then(|| p.text_content().unwrap_or_default())
+}
+
+/// The message under the field labelled `label`, if it shows one (tied by
+/// `aria-describedby`).
+pub fn error_under(root: &web_sys::Element, label: &str) -> Option<String> {
+    let el = by_label(root, label);
     if el.get_attribute("aria-invalid").as_deref() != Some("true") {
         return None;
     }

@@ -62,6 +62,18 @@ pub fn input(root: &web_sys::Element, name: &str) -> web_sys::HtmlInputElement {
     find(root, &format!("input[name='{name}']")).unchecked_into()
 }
 
+/// Types `value` into the control labelled `label`, as a person would (an `input` event that
+/// bubbles).
+pub fn type_label(root: &web_sys::Element, label: &str, value: &str) {
+    let el = by_label(root, label);
+    el.set_value(value);
+    let f = js_sys::Function::new_with_args(
+        "el",
+        "el.dispatchEvent(new Event('input', {bubbles: true}))",
+    );
+    f.call1(&wasm_bindgen::JsValue::NULL, &el).unwrap();
+}
+
 /// Types `value` into the input called `name`, as a person would (an `input` event that bubbles).
 pub fn type_into(root: &web_sys::Element, name: &str, value: &str) {
     let el = input(root, name);
@@ -79,5 +91,5 @@ mod dom;
 mod settle;
 // Each test file uses part of these (as of the rest of this module).
 #[allow(unused_imports)]
-pub use dom::{active_name, click, document, eval, find};
+pub use dom::*;
 pub use settle::sleep;
