@@ -373,8 +373,8 @@ async fn unknown_phone_asks_for_password_then_signs_up() {
     fake_fetch();
     eval(
         r#"window.__oaRoutes = {
-        "PhoneSignIn": { status: 404, body: '{"SMS code":404,"data":null,"err":""}' },
-        "PhoneSignUp": { status: 200, body: '{"SMS code":200,"data":{"access_token":"a.b.c","token_type":"Bearer","expires_in":60},"err":""}' }
+        "PhoneSignIn": { status: 404, body: '{"code":404,"data":null,"err":""}' },
+        "PhoneSignUp": { status: 200, body: '{"code":200,"data":{"access_token":"a.b.c","token_type":"Bearer","expires_in":60},"err":""}' }
     };"#,
     );
     let got = RwSignal::new(None::<String>);

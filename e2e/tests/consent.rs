@@ -23,12 +23,21 @@ async fn current_url(b: &Browser) -> HarnessResult<String> {
     Ok(v.as_str().unwrap_or_default().to_owned())
 }
 
-/// Opens the demo app and follows its link to the consent view.
+/// The label of the validity field.
+const DAYS: &str = "Valid for (days, 1–99)";
+
+/// Opens the demo app and follows its link to the consent view (its Allow button shown).
 async fn start_flow(b: &Browser, server: &Server) -> HarnessResult<()> {
     b.goto(&format!("{}/?view=thirdparty&lang=en", server.url))
         .await?;
-    b.click(".oa-thirdparty__start").await?;
-    b.wait_css(".oa-consent__form").await.map(|_| ())
+    let screen = b.screen();
+    screen
+        .role("link", "Sign in with OAuthApp")
+        .await?
+        .click()
+        .await
+        .map_err(|e| format!("follow the demo's link: {e}"))?;
+    screen.button("Allow").await.map(|_| ())
 }
 
 // The demo's language picker switches the consent page in place: what was typed stays.
@@ -37,20 +46,18 @@ async fn a_language_switch_keeps_what_was_typed_on_the_consent_page() -> Harness
     let server = Server::start().await?;
     let b = Browser::start().await?;
     start_flow(&b, &server).await?;
-    b.fill(".oa-consent__form input[name=userName]", "carol")
-        .await?;
+    let screen = b.screen();
+    screen.fill("User name", "carol").await?;
+    let picker = screen.label("Language · 语言").await?;
     b.eval(
-        "const s = document.querySelector('select[name=demo-lang]');
+        "const s = arguments[0];
          s.value = 'zh-CN';
          s.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![],
+        vec![serde_json::to_value(&picker).map_err(|e| e.to_string())?],
     )
     .await?;
-    b.wait_text(".oa-consent__form", "用户名").await?;
-    assert_eq!(
-        b.value(".oa-consent__form input[name=userName]").await?,
-        "carol"
-    );
+    screen.label("用户名").await?;
+    assert_eq!(screen.value("用户名").await?, "carol");
     b.close().await;
     Ok(())
 }
@@ -62,20 +69,20 @@ async fn allow_exchanges_the_code_and_shows_the_claims() -> HarnessResult<()> {
     b.goto(&format!("{}/?lang=en", server.url)).await?;
     sign_up(&b, "carol", "secret123").await?;
     start_flow(&b, &server).await?;
-    b.wait_text(".oa-consent__return", "127.0.0.1").await?;
-    b.fill(".oa-consent__form input[name=userName]", "carol")
+    let screen = b.screen();
+    screen
+        .wait_text("You will then go back to 127.0.0.1")
         .await?;
-    b.fill(".oa-consent__form input[name=password]", "secret123")
-        .await?;
-    b.fill(".oa-consent__form input[name=expireInDays]", "3")
-        .await?;
-    b.click(".oa-consent__allow").await?;
-    b.wait_css(".oa-thirdparty__claims").await?;
-    b.wait_text("[data-claim=unique_name] dd", "carol").await?;
-    b.wait_text("[data-claim=grant_type] dd", "authorization_code")
+    screen.fill("User name", "carol").await?;
+    screen.fill("Password", "secret123").await?;
+    screen.fill(DAYS, "3").await?;
+    screen.click_button("Allow").await?;
+    screen.wait_definition("unique_name", "carol").await?;
+    screen
+        .wait_definition("grant_type", "authorization_code")
         .await?;
     // Three days of validity asked for, three days of token.
-    b.wait_text(".oa-thirdparty__expires", "259200").await?;
+    screen.wait_text("The token is valid for 259200").await?;
     let url = current_url(&b).await?;
     assert!(
         url.contains("view=thirdparty") && url.contains("code="),
@@ -98,8 +105,9 @@ async fn deny_returns_access_denied_with_the_state() -> HarnessResult<()> {
         .unwrap_or_default()
         .to_owned();
     assert_eq!(state.len(), 32, "{consent_url}");
-    b.click(".oa-consent__deny").await?;
-    b.wait_text(".oa-thirdparty__denied", "You refused access.")
+    b.screen().click_button("Deny").await?;
+    b.screen()
+        .wait_role_text("status", "You refused access.")
         .await?;
     let url = current_url(&b).await?;
     assert!(url.contains("error=access_denied"), "{url}");
@@ -124,10 +132,20 @@ async fn a_bad_redirect_uri_is_refused_and_never_followed() -> HarnessResult<()>
             server.url
         ))
         .await?;
-        b.wait_text(".oa-consent__refused", "not a valid http or https address")
+        let screen = b.screen();
+        screen
+            .wait_role_text("alert", "not a valid http or https address")
             .await?;
-        assert!(!b.exists(".oa-consent__allow").await?, "{bad}");
-        assert!(!b.exists(".oa-consent__deny").await?, "{bad}");
+        assert_eq!(
+            screen.count_anywhere("button", Some("Allow")).await?,
+            0,
+            "{bad}"
+        );
+        assert_eq!(
+            screen.count_anywhere("button", Some("Deny")).await?,
+            0,
+            "{bad}"
+        );
     }
     b.close().await;
     Ok(())
@@ -140,13 +158,11 @@ async fn a_wrong_password_keeps_the_person_on_the_consent_screen() -> HarnessRes
     b.goto(&format!("{}/?lang=en", server.url)).await?;
     sign_up(&b, "dave", "secret123").await?;
     start_flow(&b, &server).await?;
-    b.fill(".oa-consent__form input[name=userName]", "dave")
-        .await?;
-    b.fill(".oa-consent__form input[name=password]", "wrong-one")
-        .await?;
-    b.click(".oa-consent__allow").await?;
-    b.wait_css(".oa-consent__form .oa-form__error:not([hidden])")
-        .await?;
+    let screen = b.screen();
+    screen.fill("User name", "dave").await?;
+    screen.fill("Password", "wrong-one").await?;
+    screen.click_button("Allow").await?;
+    screen.wait_alert().await?;
     let url = current_url(&b).await?;
     assert!(url.contains("view=consent"), "{url}");
     b.close().await;

@@ -2,11 +2,9 @@
 //! from another origin than the API, under a strict Content-Security-Policy, with host CSS
 //! that tries to restyle every input and button.
 
-use oauthapp_e2e::drop_in::{
-    api_server, click_in_shadow, shadow_value, type_in_shadow, wait_in_shadow, wait_shadow_text,
-    HostSite,
-};
-use oauthapp_e2e::{Browser, HarnessResult, Server};
+use fantoccini::elements::Element;
+use oauthapp_e2e::drop_in::{api_server, wait_in_shadow, HostSite};
+use oauthapp_e2e::{Browser, HarnessResult, Screen, Server};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -129,6 +127,59 @@ async fn computed(browser: &Browser, host: &str, inner: &str, prop: &str) -> Har
         .ok_or_else(|| format!("no `{inner}` in `{host}`"))
 }
 
+/// `getComputedStyle(el)[prop]` of an element found in a widget.
+async fn style_of(browser: &Browser, el: &Element, prop: &str) -> HarnessResult<String> {
+    let v = browser
+        .eval(
+            "return getComputedStyle(arguments[0])[arguments[1]];",
+            vec![
+                serde_json::to_value(el).map_err(|e| e.to_string())?,
+                json!(prop),
+            ],
+        )
+        .await?;
+    v.as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("no style {prop}"))
+}
+
+/// The widget's region (its named `section`) in `screen` (one drop-in).
+async fn region(screen: &Screen<'_>) -> HarnessResult<Element> {
+    screen
+        .wait_one(json!({"role": "region"}), "the widget's region")
+        .await
+}
+
+/// Waits until the widget's region in `screen` has a class containing `class` (the class is
+/// what is checked here, the region is found by its role).
+async fn wait_region_class(screen: &Screen<'_>, class: &str) -> HarnessResult<()> {
+    for _ in 0..150 {
+        let got = region(screen)
+            .await?
+            .attr("class")
+            .await
+            .map_err(|e| e.to_string())?;
+        if got.unwrap_or_default().contains(class) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("the widget never got the class {class}"))
+}
+
+/// Waits until the drop-in `host` shows the signed-in view (its heading) saying `who`.
+async fn wait_signed_in(browser: &Browser, host: &str, who: &str) -> HarnessResult<()> {
+    let widget = browser.within(host).await?;
+    widget.role("heading", "Signed in").await?;
+    widget.wait_text(who).await.map(|_| ())
+}
+
+/// The part of the drop-in `host` showing the view `view` (its `data-oa-view`).
+async fn view_in<'b>(browser: &'b Browser, host: &str, view: &str) -> HarnessResult<Screen<'b>> {
+    let el = wait_in_shadow(browser, host, &format!("[data-oa-view={view}]")).await?;
+    Ok(browser.screen().within_element(el))
+}
+
 /// Creates `user` with `pwd` on app 2 by a cross-origin fetch from the host page.
 async fn sign_up(browser: &Browser, api: &str, user: &str, pwd: &str) -> HarnessResult<()> {
     let v = browser
@@ -155,10 +206,11 @@ async fn sign_in_through(
     user: &str,
     pwd: &str,
 ) -> HarnessResult<()> {
-    for (input, value) in [("userName", user), ("pwd", pwd)] {
-        type_in_shadow(browser, host, &format!("input[name={input}]"), value).await?;
+    let widget = browser.within(host).await?;
+    for (label, value) in [("User name", user), ("Password", pwd)] {
+        widget.type_into(label, value).await?;
     }
-    click_in_shadow(browser, host, ".oa-submit").await
+    widget.click_button("Sign in").await
 }
 
 #[tokio::test]
@@ -168,9 +220,10 @@ async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() 
         |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
     )
     .await?;
-    let input = wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
+    let a = browser.within("#a").await?;
+    let input = a.label("User name").await?;
     assert!(input.is_displayed().await.map_err(|e| e.to_string())?);
-    wait_shadow_text(&browser, "#a", ".oa-submit", "Sign in").await?;
+    a.button("Sign in").await?;
 
     let eval_allowed = browser.eval("return window.__evalAllowed;", vec![]).await?;
     assert_eq!(eval_allowed, json!(false), "the CSP header is not in force");
@@ -184,12 +237,17 @@ async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() 
         "99px"
     );
     // ...and reaches none of the widget's.
-    for inner in ["input[name=userName]", "input[name=pwd]", ".oa-submit"] {
-        let border = computed(&browser, "#a", inner, "borderTopWidth").await?;
-        let style = computed(&browser, "#a", inner, "borderTopStyle").await?;
-        let background = computed(&browser, "#a", inner, "backgroundColor").await?;
-        let height = computed(&browser, "#a", inner, "height").await?;
-        let font = computed(&browser, "#a", inner, "fontFamily").await?;
+    let controls = [
+        ("User name", a.label("User name").await?),
+        ("Password", a.label("Password").await?),
+        ("Sign in", a.button("Sign in").await?),
+    ];
+    for (inner, el) in &controls {
+        let border = style_of(&browser, el, "borderTopWidth").await?;
+        let style = style_of(&browser, el, "borderTopStyle").await?;
+        let background = style_of(&browser, el, "backgroundColor").await?;
+        let height = style_of(&browser, el, "height").await?;
+        let font = style_of(&browser, el, "fontFamily").await?;
         assert_ne!(border, "7px", "{inner} border");
         assert_ne!(style, "dashed", "{inner} border style");
         assert_ne!(background, "rgb(255, 0, 0)", "{inner} background");
@@ -197,20 +255,18 @@ async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() 
         assert!(!font.contains("Comic"), "{inner} font: {font}");
     }
     // Inherited text styles stop at the shadow boundary too.
-    let spacing = computed(&browser, "#a", ".oa-form__title", "letterSpacing").await?;
+    let title = a.role("heading", "Sign in").await?;
+    let spacing = style_of(&browser, &title, "letterSpacing").await?;
     assert_eq!(spacing, "normal");
     // The host may theme the widget through ::part().
-    let part = browser
-        .eval(
-            "return document.querySelector('#a').shadowRoot.querySelector('.oa-widget').part.value;",
-            vec![],
-        )
-        .await?;
-    assert!(
-        part.as_str().unwrap_or("").contains("widget"),
-        "part: {part}"
-    );
-    let primary = computed(&browser, "#a", ".oa-submit", "backgroundColor").await?;
+    let part = region(&a)
+        .await?
+        .attr("part")
+        .await
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    assert!(part.contains("widget"), "part: {part}");
+    let primary = style_of(&browser, &a.button("Sign in").await?, "backgroundColor").await?;
     assert_eq!(
         primary, "rgb(11, 110, 79)",
         "::part(widget) custom property"
@@ -243,15 +299,15 @@ async fn drop_in_sign_in_dispatches_signin_and_signout_to_the_host() -> Result<(
         .await?;
     assert_eq!(session["token"]["access_token"], token);
     assert_eq!(session["claims"]["unique_name"], "dropin_user");
-    wait_shadow_text(&browser, "#a", ".oa-signed-in", "dropin_user").await?;
+    wait_signed_in(&browser, "#a", "dropin_user").await?;
 
-    click_in_shadow(&browser, "#a", ".oa-sign-out").await?;
+    browser.within("#a").await?.click_button("Sign out").await?;
     wait_event(&browser, "signout").await?;
     let session = browser
         .eval("return document.getElementById('a').session;", vec![])
         .await?;
     assert_eq!(session, Value::Null);
-    wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
+    browser.within("#a").await?.label("User name").await?;
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
     browser.close().await;
     Ok(())
@@ -269,7 +325,7 @@ async fn two_drop_ins_of_one_app_sign_in_and_out_together() -> Result<(), String
     sign_up(&browser, &server.url, "twin_user", "secret123").await?;
     sign_in_through(&browser, "#a", "twin_user", "secret123").await?;
     // The other widget follows without a reload, and tells the host through its own element.
-    wait_shadow_text(&browser, "#b", ".oa-signed-in", "twin_user").await?;
+    wait_signed_in(&browser, "#b", "twin_user").await?;
     let mut targets = Vec::new();
     for _ in 0..50 {
         targets = events(&browser)
@@ -287,9 +343,9 @@ async fn two_drop_ins_of_one_app_sign_in_and_out_together() -> Result<(), String
     assert_eq!(targets, vec![json!("a"), json!("b")]);
 
     // Signing out in either signs out both.
-    click_in_shadow(&browser, "#b", ".oa-sign-out").await?;
-    wait_in_shadow(&browser, "#a", "input[name=userName]").await?;
-    wait_in_shadow(&browser, "#b", "input[name=userName]").await?;
+    browser.within("#b").await?.click_button("Sign out").await?;
+    browser.within("#a").await?.label("User name").await?;
+    browser.within("#b").await?.label("User name").await?;
     browser.close().await;
     Ok(())
 }
@@ -314,16 +370,17 @@ async fn the_consent_drop_in_keeps_what_was_typed_across_a_language_switch() -> 
             site.url
         ))
         .await?;
-    type_in_shadow(&browser, "#a", "input[name=userName]", "carol").await?;
+    let a = browser.within("#a").await?;
+    a.type_into("User name", "carol").await?;
     browser
         .eval(
             "document.getElementById('a').setAttribute('lang', 'zh-CN');",
             vec![],
         )
         .await?;
-    wait_shadow_text(&browser, "#a", ".oa-consent", "用户名").await?;
+    a.label("用户名").await?;
     assert_eq!(
-        shadow_value(&browser, "#a", "input[name=userName]").await?,
+        a.value("用户名").await?,
         "carol",
         "the consent view was rebuilt"
     );
@@ -338,7 +395,8 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
         |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
     )
     .await?;
-    wait_shadow_text(&browser, "#a", ".oa-submit", "Sign in").await?;
+    let a = browser.within("#a").await?;
+    a.button("Sign in").await?;
     let set = |name: &str, value: &str| {
         browser.eval(
             "document.getElementById('a').setAttribute(arguments[0], arguments[1]);",
@@ -347,10 +405,10 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
     };
 
     // What the person typed survives the host's language and theme switches.
-    type_in_shadow(&browser, "#a", "input[name=userName]", "alice").await?;
+    a.type_into("User name", "alice").await?;
     set("lang", "zh-CN").await?;
-    wait_shadow_text(&browser, "#a", ".oa-submit", "登录").await?;
-    let lang = wait_in_shadow(&browser, "#a", ".oa-widget")
+    a.button("登录").await?;
+    let lang = region(&a)
         .await?
         .attr("lang")
         .await
@@ -358,37 +416,39 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
     assert_eq!(lang.as_deref(), Some("zh-CN"));
 
     set("theme", "dark").await?;
-    wait_in_shadow(&browser, "#a", ".oa-widget.oa-theme--dark").await?;
+    wait_region_class(&a, "oa-theme--dark").await?;
     assert_eq!(
-        shadow_value(&browser, "#a", "input[name=userName]").await?,
+        a.value("用户名").await?,
         "alice",
         "lang and theme kept the form"
     );
 
     set("tabs", "email").await?;
-    wait_in_shadow(&browser, "#a", "input[name=email]").await?;
-    let account = browser
-        .eval(
-            "return document.querySelector('#a').shadowRoot.querySelector('input[name=userName]');",
-            vec![],
-        )
+    a.label("邮箱地址").await?;
+    let account = a
+        .query(json!({"op": "label", "name": "用户名", "hidden": true}))
         .await?;
-    assert_eq!(
-        account,
-        Value::Null,
+    assert!(
+        account.is_empty(),
         "tabs=email still shows the account form"
     );
 
     // The signed-in views ask whoever is not signed in to sign in first.
     set("view", "points").await?;
-    wait_in_shadow(&browser, "#a", ".oa-embed[data-oa-view=points] .oa-submit").await?;
+    view_in(&browser, "#a", "points")
+        .await?
+        .button("登录")
+        .await?;
 
     // An invalid value is reported to the host, not thrown.
     set("view", "nonsense").await?;
     let error = wait_event(&browser, "error").await?;
     let message = error["detail"]["message"].as_str().unwrap_or("");
     assert!(message.contains("nonsense"), "error: {error}");
-    wait_in_shadow(&browser, "#a", ".oa-embed[data-oa-view=signin] .oa-submit").await?;
+    view_in(&browser, "#a", "signin")
+        .await?
+        .button("登录")
+        .await?;
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
     browser.close().await;
     Ok(())
@@ -422,10 +482,15 @@ async fn two_drop_ins_and_a_code_mount_share_one_module() -> Result<(), String> 
     let browser = Browser::start().await?;
     browser.goto(&format!("{}/index.html", site.url)).await?;
 
-    wait_shadow_text(&browser, "#a", ".oa-submit", "Sign in").await?;
-    wait_in_shadow(&browser, "#b", "input[name=email]").await?;
-    wait_shadow_text(&browser, "#b", ".oa-widget", "邮箱地址").await?;
-    wait_in_shadow(&browser, "#c", "input[name=phone]").await?;
+    let (a, b, c) = (
+        browser.within("#a").await?,
+        browser.within("#b").await?,
+        browser.within("#c").await?,
+    );
+    a.button("Sign in").await?;
+    b.label("邮箱地址").await?;
+    b.wait_text("邮箱地址").await?;
+    c.label("Mobile number").await?;
     // Each has its own widget; the page fetched the module once.
     let wasm_fetches = browser
         .eval(
@@ -442,13 +507,13 @@ async fn two_drop_ins_and_a_code_mount_share_one_module() -> Result<(), String> 
             vec![],
         )
         .await?;
-    wait_shadow_text(&browser, "#a", ".oa-submit", "登录").await?;
-    wait_shadow_text(&browser, "#c", ".oa-widget", "Mobile number").await?;
+    a.button("登录").await?;
+    c.wait_text("Mobile number").await?;
     // The code mount's handle works too.
     browser
         .eval("window.__byCode.setOption('lang', 'zh-CN');", vec![])
         .await?;
-    wait_shadow_text(&browser, "#c", ".oa-widget", "手机号").await?;
+    c.label("手机号").await?;
     // Removing an element unmounts its widget; the others stay.
     let left = browser
         .eval_async(
@@ -456,9 +521,10 @@ async fn two_drop_ins_and_a_code_mount_share_one_module() -> Result<(), String> 
              const b = document.getElementById('b');
              const shadow = b.shadowRoot;
              b.remove();
+             // The widget is its named region (a section with an aria-label).
              setTimeout(() => done([
-               shadow.querySelectorAll('.oa-widget').length,
-               document.getElementById('a').shadowRoot.querySelectorAll('.oa-widget').length,
+               shadow.querySelectorAll('section[aria-label]').length,
+               document.getElementById('a').shadowRoot.querySelectorAll('section[aria-label]').length,
              ]), 200);",
             vec![],
         )

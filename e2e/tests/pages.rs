@@ -2,8 +2,9 @@
 //! consents listed and revoked, profile edited and re-read, recharges with filter and paging,
 //! and the 401 path (a token the server no longer accepts signs out with a message).
 
+use fantoccini::elements::Element;
 use oauthapp_e2e::demo::{account_sign_up, token_key};
-use oauthapp_e2e::{Browser, HarnessResult, Server};
+use oauthapp_e2e::{Browser, HarnessResult, Screen, Server};
 use serde_json::{json, Value};
 
 /// Calls the API with the signed-in token (set-up, not under test).
@@ -30,7 +31,24 @@ async fn api(
 async fn signed_in(b: &Browser, server: &Server, user: &str) -> HarnessResult<()> {
     b.goto(&format!("{}/?lang=en", server.url)).await?;
     account_sign_up(b, user, "secret123").await?;
-    b.wait_css(".oa-account__nav").await.map(|_| ())
+    nav(b).await.map(|_| ())
+}
+
+/// The signed-in pages' navigation ("Your account").
+async fn nav(b: &Browser) -> HarnessResult<Screen<'_>> {
+    let screen = b.screen();
+    let nav = screen.role("navigation", "Your account").await?;
+    Ok(screen.within_element(nav))
+}
+
+/// The text of the heading of `item` (an app listed: its host).
+async fn heading_of(screen: &Screen<'_>, item: Element) -> HarnessResult<String> {
+    let headings = screen
+        .within_element(item)
+        .query(json!({"role": "heading"}))
+        .await?;
+    let first = headings.first().ok_or("an app without a heading")?;
+    first.text().await.map_err(|e| e.to_string())
 }
 
 #[tokio::test]
@@ -51,19 +69,26 @@ async fn consents_are_listed_and_revoked() -> HarnessResult<()> {
             .await?;
         assert_eq!(v["code"], 200, "{v}");
     }
-    b.click("[data-page=apps]").await?;
-    b.wait_css(".oa-apps__item").await?;
-    let first = b.wait_text(".oa-apps__host", "example.com").await?;
+    let screen = b.screen();
+    nav(&b).await?.click_button("Authorized apps").await?;
+    // The apps' list, in the page named "Authorized apps" (the navigation is a list too).
+    let apps = screen.within_element(screen.role("region", "Authorized apps").await?);
+    let items = apps
+        .wait_some(json!({"role": "listitem"}), "app listed")
+        .await?;
+    let first_item = items.first().cloned().ok_or("no app")?;
+    let first = heading_of(&screen, first_item.clone()).await?;
+    assert!(first.contains("example.com"), "{first}");
     assert_eq!(first, "second.example.com", "newest first");
-    b.click("[data-id] .oa-apps__revoke").await?;
-    b.click(".oa-apps__yes").await?;
-    b.wait_text(".oa-page__notice", "was revoked").await?;
+    let first_app = screen.within_element(first_item);
+    first_app.click_button("Revoke").await?;
+    first_app.click_button("Yes, revoke").await?;
+    screen.wait_role_text("status", "was revoked").await?;
     let list = api(&b, &server, "GET", "/api/OAuth/2/Consents", Value::Null).await?;
     assert_eq!(list["data"].as_array().map(Vec::len), Some(1), "{list}");
-    b.click("[data-id] .oa-apps__revoke").await?;
-    b.click(".oa-apps__yes").await?;
-    b.wait_text(".oa-page__empty", "You have not authorized any app.")
-        .await?;
+    screen.click_button("Revoke").await?;
+    screen.click_button("Yes, revoke").await?;
+    screen.wait_text("You have not authorized any app.").await?;
     b.close().await;
     Ok(())
 }
@@ -73,27 +98,39 @@ async fn profile_is_edited_and_read_again() -> HarnessResult<()> {
     let server = Server::start().await?;
     let b = Browser::start().await?;
     signed_in(&b, &server, "frank").await?;
-    b.click("[data-page=profile]").await?;
-    b.click(".oa-profile__edit").await?;
-    b.fill("input[name=nickName]", "Frankie").await?;
-    b.fill("input[name=avatar]", "https://cdn.example.com/f.png")
+    let screen = b.screen();
+    nav(&b).await?.click_button("Profile").await?;
+    screen.click_button("Edit profile").await?;
+    screen.fill("Nickname", "Frankie").await?;
+    screen
+        .fill("Avatar URL", "https://cdn.example.com/f.png")
         .await?;
-    b.fill("textarea[name=data]", "{\"theme\": \"dark\"")
+    screen.fill("Custom data", "{\"theme\": \"dark\"").await?;
+    screen.click_button("Save").await?;
+    // The message under the field: what describes it (aria-describedby).
+    let data = screen.label("Custom data").await?;
+    let error = b
+        .eval(
+            "const ids = (arguments[0].getAttribute('aria-describedby') || '').split(' ');
+             const root = arguments[0].getRootNode();
+             return ids.map(id => root.getElementById(id)).filter(Boolean)
+               .map(e => e.textContent).join(' ');",
+            vec![serde_json::to_value(&data).map_err(|e| e.to_string())?],
+        )
         .await?;
-    b.click(".oa-profile__save").await?;
-    b.wait_text(".oa-field__error", "not valid").await?;
-    b.fill("textarea[name=data]", "{\"theme\": \"dark\"}")
-        .await?;
-    b.click(".oa-profile__save").await?;
-    b.wait_text(".oa-page__notice", "saved").await?;
-    b.wait_text("[data-field=nickName]", "Frankie").await?;
+    let error = error.as_str().unwrap_or_default().to_owned();
+    assert!(error.contains("not valid"), "{error}");
+    screen.fill("Custom data", "{\"theme\": \"dark\"}").await?;
+    screen.click_button("Save").await?;
+    screen.wait_role_text("status", "saved").await?;
+    screen.wait_definition("Nickname", "Frankie").await?;
     let p = api(&b, &server, "GET", "/api/AppUsers/2/Profile", Value::Null).await?;
     assert_eq!(p["data"]["nickName"], "Frankie", "{p}");
     assert_eq!(p["data"]["data"], "{\"theme\": \"dark\"}", "{p}");
     // After a reload the saved values are read again.
     b.goto(&format!("{}/?lang=en", server.url)).await?;
-    b.click("[data-page=profile]").await?;
-    b.wait_text("[data-field=nickName]", "Frankie").await?;
+    nav(&b).await?.click_button("Profile").await?;
+    screen.wait_definition("Nickname", "Frankie").await?;
     b.close().await;
     Ok(())
 }
@@ -103,14 +140,16 @@ async fn recharges_filter_and_pages() -> HarnessResult<()> {
     let server = Server::start().await?;
     let b = Browser::start().await?;
     signed_in(&b, &server, "gina").await?;
-    b.click("[data-page=points]").await?;
-    b.wait_text(".oa-page__empty", "No entries.").await?;
-    b.fill("input[name=price]", "15").await?;
-    b.fill("input[name=remark]", "first").await?;
-    b.click(".oa-points__submit").await?;
-    b.wait_text(".oa-page__notice", "15 points were added.")
+    let screen = b.screen();
+    nav(&b).await?.click_button("Points").await?;
+    screen.wait_text("No entries.").await?;
+    screen.fill("Amount", "15").await?;
+    screen.fill("Remark (optional)", "first").await?;
+    screen.click_button("Recharge").await?;
+    screen
+        .wait_role_text("status", "15 points were added.")
         .await?;
-    b.wait_text(".oa-points__total", "1 entries in all").await?;
+    screen.wait_text("1 entries in all").await?;
     for i in 0..10 {
         let v = api(
             &b,
@@ -131,20 +170,40 @@ async fn recharges_filter_and_pages() -> HarnessResult<()> {
     )
     .await?;
     assert_eq!(v["code"], 200, "{v}");
-    b.fill("input[name=price]", "1").await?;
-    b.click(".oa-points__submit").await?;
-    b.wait_text(".oa-points__total", "13 entries in all")
+    screen.fill("Amount", "1").await?;
+    screen.click_button("Recharge").await?;
+    screen.wait_text("13 entries in all").await?;
+    screen.wait_text("Page 1 of 2").await?;
+    let pager = screen.role("navigation", "Pages").await?;
+    screen.within_element(pager).click_button("Next").await?;
+    screen.wait_text("Page 2 of 2").await?;
+    let filter = screen.within_element(screen.role("group", "Show").await?);
+    filter
+        .role("radio", "Spending")
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    screen.wait_text("1 entries in all").await?;
+    screen.wait_role_text("cell", "spent").await?;
+    // The spending's amount, shown as spent (its cell's class colours it).
+    let amount = screen
+        .wait_one(json!({"role": "cell", "name": "-4"}), "a cell of -4")
         .await?;
-    b.wait_text(".oa-points__page", "Page 1 of 2").await?;
-    b.click(".oa-points__next").await?;
-    b.wait_text(".oa-points__page", "Page 2 of 2").await?;
-    b.click(".oa-points__filter input[value=spend]").await?;
-    b.wait_text(".oa-points__total", "1 entries in all").await?;
-    b.wait_text(".oa-points__remark", "spent").await?;
-    b.wait_text(".oa-points__amount--spend", "-4").await?;
-    b.click(".oa-points__filter input[value=recharge]").await?;
-    b.wait_text(".oa-points__total", "12 entries in all")
-        .await?;
+    let class = amount.attr("class").await.map_err(|e| e.to_string())?;
+    assert!(
+        class
+            .unwrap_or_default()
+            .contains("oa-points__amount--spend"),
+        "the amount is marked as spent"
+    );
+    filter
+        .role("radio", "Recharges")
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    screen.wait_text("12 entries in all").await?;
     b.close().await;
     Ok(())
 }
@@ -164,8 +223,11 @@ async fn a_refused_token_signs_out_with_a_message() -> HarnessResult<()> {
     .await?;
     // Come back with the spoiled token: the profile page's first read is refused.
     b.goto(&format!("{}/?lang=en", server.url)).await?;
-    b.wait_css("[role=tablist]").await?;
-    b.wait_text(".oa-status", "Please sign in again").await?;
+    let screen = b.screen();
+    screen.role("tablist", "Ways to sign in").await?;
+    screen
+        .wait_role_text("status", "Please sign in again")
+        .await?;
     assert_eq!(b.local_storage(&token_key(&server)).await?, None);
     b.close().await;
     Ok(())

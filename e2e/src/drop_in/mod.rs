@@ -5,4 +5,4 @@ mod host_site;
 mod shadow;
 
 pub use host_site::{api_server, bundle_dir, HostSite};
-pub use shadow::{click_in_shadow, shadow_value, type_in_shadow, wait_in_shadow, wait_shadow_text};
+pub use shadow::wait_in_shadow;

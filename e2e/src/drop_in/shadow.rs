@@ -1,4 +1,6 @@
-//! Reaching into an element's open shadow root over WebDriver (Get Element Shadow Root).
+//! Reaching into an element's open shadow root over WebDriver (Get Element Shadow Root), for
+//! what a person cannot name, such as the drop-in's `data-oa-view` container; everything else
+//! is found by role and name (`Browser::within`).
 
 use crate::browser::WAIT;
 use crate::{Browser, HarnessResult};
@@ -25,64 +27,4 @@ pub async fn wait_in_shadow(browser: &Browser, host: &str, inner: &str) -> Harne
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-/// Waits until the text of `inner` in `host`'s shadow root contains `needle`; returns it.
-pub async fn wait_shadow_text(
-    browser: &Browser,
-    host: &str,
-    inner: &str,
-    needle: &str,
-) -> HarnessResult<String> {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    let mut last = String::new();
-    loop {
-        if let Ok(el) = wait_in_shadow(browser, host, inner).await {
-            if let Ok(text) = el.text().await {
-                if text.contains(needle) {
-                    return Ok(text);
-                }
-                last = text;
-            }
-        }
-        if tokio::time::Instant::now() > deadline {
-            return Err(format!(
-                "`{inner}` in `{host}` never showed `{needle}` (last text: `{last}`)"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Waits for `inner` in `host`'s shadow root and types `text` into it.
-pub async fn type_in_shadow(
-    browser: &Browser,
-    host: &str,
-    inner: &str,
-    text: &str,
-) -> HarnessResult<()> {
-    wait_in_shadow(browser, host, inner)
-        .await?
-        .send_keys(text)
-        .await
-        .map_err(|e| format!("type into `{inner}` in `{host}`: {e}"))
-}
-
-/// Waits for `inner` in `host`'s shadow root and clicks it.
-pub async fn click_in_shadow(browser: &Browser, host: &str, inner: &str) -> HarnessResult<()> {
-    wait_in_shadow(browser, host, inner)
-        .await?
-        .click()
-        .await
-        .map_err(|e| format!("click `{inner}` in `{host}`: {e}"))
-}
-
-/// The current value of the input `inner` in `host`'s shadow root.
-pub async fn shadow_value(browser: &Browser, host: &str, inner: &str) -> HarnessResult<String> {
-    Ok(wait_in_shadow(browser, host, inner)
-        .await?
-        .prop("value")
-        .await
-        .map_err(|e| format!("value of `{inner}` in `{host}`: {e}"))?
-        .unwrap_or_default())
 }
