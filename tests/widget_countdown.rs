@@ -159,3 +159,92 @@ async fn too_soon_shows_time_left_from_the_store() {
     restore_fetch();
     clear_countdowns();
 }
+
+/// Counts the timer callbacks that fire from now on with a delay under 2 s (the test's own
+/// long sleeps excluded), in `window.__oaFired`.
+fn count_fired_timers() {
+    eval(
+        r#"window.__oaFired = 0;
+        if (!window.__oaSetTimeout) { window.__oaSetTimeout = window.setTimeout; }
+        window.setTimeout = function (f, ms, ...rest) {
+            const counted = (ms || 0) < 2000;
+            return window.__oaSetTimeout.call(window, function () {
+                if (counted) { window.__oaFired++; }
+                return typeof f === "function" ? f.apply(this, arguments) : undefined;
+            }, ms, ...rest);
+        };"#,
+    );
+}
+
+fn fired_timers() -> f64 {
+    eval("window.__oaFired").as_f64().unwrap_or(-1.0)
+}
+
+fn stop_counting_timers() {
+    eval("if (window.__oaSetTimeout) { window.setTimeout = window.__oaSetTimeout; }");
+}
+
+// Guards against a countdown that keeps waking while nobody can see it (issue 12: hidden
+// panels cost nothing): hidden, it fires no timer; shown again, it shows the time left at
+// once and wakes about once a second.
+#[wasm_bindgen_test]
+async fn a_hidden_countdown_sleeps_and_catches_up_when_shown() {
+    clear_countdowns();
+    fake_fetch();
+    let shown = RwSignal::new(true);
+    let root = fresh();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_i18n(Some(Lang::En), Overrides::new());
+        let config = LoginConfig {
+            countdown_secs: 6,
+            ..LoginConfig::default()
+        };
+        provide_login(LoginCtx::new(
+            Client::new("http://127.0.0.1:9", 2),
+            config,
+            None,
+        ));
+        provide_context(oauthapp_login::ui::Shown(shown.into()));
+        let fields = ContactFields::new();
+        view! {
+            <ContactInputs
+                channel=Channel::Phone
+                purpose=CodePurpose::SignUp
+                fields=fields
+                on_error=Callback::new(|_| {})
+            />
+        }
+    });
+    type_label(&root, "Mobile number", "13800138111");
+    sleep(10).await;
+    send_code(&root).click();
+    sleep(300).await;
+    assert_eq!(button(&root), ("Resend in 6 s".to_owned(), true));
+
+    shown.set(false);
+    sleep(50).await;
+    count_fired_timers();
+    sleep(2500).await;
+    let hidden_fired = fired_timers();
+
+    shown.set(true);
+    sleep(50).await;
+    let (label, disabled) = button(&root);
+    assert!(disabled);
+    assert!(
+        label == "Resend in 3 s" || label == "Resend in 4 s",
+        "the time left is read again when shown: {label}"
+    );
+    count_fired_timers();
+    sleep(2500).await;
+    let shown_fired = fired_timers();
+    stop_counting_timers();
+    drop(handle);
+    restore_fetch();
+    clear_countdowns();
+    assert_eq!(hidden_fired, 0.0, "a hidden countdown fires no timer");
+    assert!(
+        (2.0..=4.0).contains(&shown_fired),
+        "a shown countdown wakes about once a second: {shown_fired}"
+    );
+}

@@ -20,7 +20,7 @@ use crate::pages::{AccountPage, AccountPages};
 use crate::session::Claims;
 use crate::ui::unique_id;
 use crate::ui::LiveRegion;
-use crate::ui::{panel_id, tab_id, LoginTab, Tabs};
+use crate::ui::{panel_id, tab_id, LoginTab, TabPanel, Tabs};
 use crate::validate::DEFAULT_MIN_PWD;
 
 /// What the widget shows besides the signed-in view.
@@ -214,32 +214,25 @@ pub fn login_widget_view(
         let panels = tabs
             .into_iter()
             .map(|tab| {
-                let form = match tab {
-                    LoginTab::Account => view! {
-                        <AccountForm mode=FormMode::SignIn user_name=name.clone() on_forgot=on_forgot />
-                    }
-                    .into_any(),
-                    LoginTab::Phone => view! { <PhoneForm /> }.into_any(),
-                    LoginTab::Email => view! { <EmailForm /> }.into_any(),
-                    LoginTab::Qr => {
-                        let active = Signal::derive(move || selected.get() == LoginTab::Qr);
-                        let scopes = qr_scopes.clone();
-                        let template = qr_template.clone();
-                        view! { <QrSignIn active=active scopes=scopes template=template /> }
-                        .into_any()
-                    }
-                };
+                let name = name.clone();
+                let qr_scopes = qr_scopes.clone();
+                let qr_template = qr_template.clone();
+                let shown = Signal::derive(move || selected.get() == tab);
                 view! {
-                    <div
-                        class="oa-panel"
-                        role="tabpanel"
-                        id=panel_id(&prefix, tab)
-                        aria-labelledby=tab_id(&prefix, tab)
-                        tabindex="0"
-                        hidden=move || selected.get() != tab
-                    >
-                        {form}
-                    </div>
+                    <TabPanel id=panel_id(&prefix, tab) labelled_by=tab_id(&prefix, tab) shown=shown>
+                        {match tab {
+                            LoginTab::Account => view! {
+                                <AccountForm mode=FormMode::SignIn user_name=name on_forgot=on_forgot />
+                            }
+                            .into_any(),
+                            LoginTab::Phone => view! { <PhoneForm /> }.into_any(),
+                            LoginTab::Email => view! { <EmailForm /> }.into_any(),
+                            LoginTab::Qr => view! {
+                                <QrSignIn active=shown scopes=qr_scopes template=qr_template />
+                            }
+                            .into_any(),
+                        }}
+                    </TabPanel>
                 }
             })
             .collect_view();

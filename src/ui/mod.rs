@@ -22,4 +22,4 @@ pub use field::{focus_first_invalid, Field, FieldState};
 pub use ids::unique_id;
 pub use live_region::{FormError, LiveRegion, StatusLine};
 pub use submit_button::SubmitButton;
-pub use tabs::{next_index, panel_id, tab_id, LoginTab, Tabs};
+pub use tabs::{next_index, panel_id, tab_id, LoginTab, Shown, TabPanel, Tabs};

@@ -152,6 +152,41 @@ pub fn Tabs(
     }
 }
 
+/// Whether the part of the widget around a component is on screen (its tab panel is the
+/// selected one), provided by [`TabPanel`] to its content: what wakes on a timer sleeps while
+/// it is false.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown(pub Signal<bool>);
+
+/// One tab's panel (`role="tabpanel"`, labelled by its tab), hidden unless `shown`; its
+/// content hears whether it is shown through [`Shown`].
+#[component]
+pub fn TabPanel(
+    /// The panel's id (see [`panel_id`]).
+    id: String,
+    /// The id of its tab (see [`tab_id`]).
+    labelled_by: String,
+    /// Whether it is the selected panel.
+    #[prop(into)]
+    shown: Signal<bool>,
+    /// What it holds.
+    children: Children,
+) -> impl IntoView {
+    provide_context(Shown(shown));
+    view! {
+        <div
+            class="oa-panel"
+            role="tabpanel"
+            id=id
+            aria-labelledby=labelled_by
+            tabindex="0"
+            hidden=move || !shown.get()
+        >
+            {children()}
+        </div>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

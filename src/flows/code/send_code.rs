@@ -9,9 +9,10 @@ use super::countdown::CountdownStore;
 use crate::api::CodePurpose;
 use crate::clock::SystemClock;
 use crate::flows::context::use_login;
+use crate::flows::qr::use_page_visible;
 use crate::i18n::{message_for_error, Key, Message};
 use crate::storage::PageStorage;
-use crate::ui::CountdownButton;
+use crate::ui::{CountdownButton, Shown};
 
 /// The countdown store of the page with the widget's length.
 fn store(seconds: u32) -> CountdownStore<PageStorage, SystemClock> {
@@ -23,8 +24,9 @@ fn store(seconds: u32) -> CountdownStore<PageStorage, SystemClock> {
 /// request is out it is busy and disabled; then it counts down (per recipient and purpose,
 /// surviving re-mounts and reloads). Results go to the live region; failures to `on_error`.
 ///
-/// It wakes only while a countdown runs, once per second shown; with no countdown it sets no
-/// timer at all.
+/// It wakes only while a countdown runs and its panel and page are shown, once per second;
+/// with no countdown, or while hidden, it sets no timer at all (and reads the store again
+/// when shown).
 #[component]
 pub fn SendCodeButton(
     /// SMS or e-mail.
@@ -44,14 +46,18 @@ pub fn SendCodeButton(
     let remaining = RwSignal::new(0u32);
     // Bumped by the timer to read the storage again.
     let tick = RwSignal::new(0u32);
+    // Asleep while its panel is hidden or the page is in the background.
+    let shown = use_context::<Shown>().map_or_else(|| Signal::stored(true), |s| s.0);
+    let page_visible = use_page_visible();
     Effect::new(move |_| {
         tick.track();
+        let awake = shown.get() && page_visible.get();
         let left_ms = store(seconds).remaining_ms(purpose.as_str(), &recipient.get());
         let left = u32::try_from((left_ms + 999) / 1000).unwrap_or(u32::MAX);
         if remaining.try_get_untracked() != Some(left) {
             remaining.try_set(left);
         }
-        if left_ms > 0 {
+        if left_ms > 0 && awake {
             // Wake when the shown second changes (a few ms late, never early).
             let wait = (left_ms - 1) % 1000 + 5;
             let wait = Duration::from_millis(u64::try_from(wait).unwrap_or(1000));
