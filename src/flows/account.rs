@@ -10,7 +10,7 @@ use crate::flows::context::use_login;
 use crate::i18n::{use_i18n, Key, Message};
 use crate::ui::FormError;
 use crate::ui::SubmitButton;
-use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::ui::{focus_first_invalid, guarded_submit, Field, FieldState};
 use crate::validate;
 
 /// Sign in, or sign up.
@@ -99,12 +99,7 @@ pub fn AccountForm(
     });
     let busy = submit.pending();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        error.set(None);
+    let on_submit = guarded_submit(busy, error, move || {
         let request = match mode.get_untracked() {
             FormMode::SignIn => {
                 let n = name.check(|v| validate::sign_in_name(v, config.allow_international));
@@ -169,7 +164,7 @@ pub fn AccountForm(
                 focus_first_invalid(&fields);
             }
         }
-    };
+    });
 
     let signing_up = move || mode.get() == FormMode::SignUp;
     let toggle = move |_| {

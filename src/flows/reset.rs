@@ -8,7 +8,7 @@ use crate::flows::code::contact_inputs::{ContactFields, ContactInputs};
 use crate::flows::context::use_login;
 use crate::i18n::{use_i18n, Key, Message};
 use crate::ui::FormError;
-use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::ui::{focus_first_invalid, guarded_submit, Field, FieldState};
 use crate::ui::{ChoiceGroup, SubmitButton};
 use crate::validate;
 
@@ -51,12 +51,7 @@ pub fn ResetPasswordForm(
     });
     let busy = submit.pending();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        error.set(None);
+    let on_submit = guarded_submit(busy, error, move || {
         let ch = channel.get_untracked();
         let contact = if ch == Channel::Phone { phone } else { email };
         let checked = contact.check(ch, config.allow_international);
@@ -76,7 +71,7 @@ pub fn ResetPasswordForm(
                 focus_first_invalid(&[contact.recipient, contact.code, pwd, confirm]);
             }
         }
-    };
+    });
 
     view! {
         <form class="oa-form oa-form--reset" novalidate on:submit=on_submit>

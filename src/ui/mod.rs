@@ -21,5 +21,5 @@ pub use countdown_button::CountdownButton;
 pub use field::{focus_first_invalid, Field, FieldState};
 pub use ids::unique_id;
 pub use live_region::{FormError, LiveRegion, StatusLine};
-pub use submit_button::SubmitButton;
+pub use submit_button::{guarded_submit, SubmitButton};
 pub use tabs::{next_index, panel_id, tab_id, LoginTab, Shown, TabPanel, Tabs};

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Message};
 
 /// The primary submit button of a form, labelled by `label` (which usually says "…ing" while
 /// `busy`). Disabled while `busy` or `disabled`; `aria-busy` follows `busy`.
@@ -33,5 +33,24 @@ pub fn SubmitButton(
         >
             {move || i18n.t(label.get())}
         </button>
+    }
+}
+
+/// The `on:submit` handler of a form whose request is out while `busy`: it keeps the browser
+/// from leaving the page, ignores a submit while busy (no double sends), clears the form's
+/// `error`, then runs `submit` (which checks the fields and sends).
+pub fn guarded_submit(
+    busy: impl Into<Signal<bool>>,
+    error: RwSignal<Option<Message>>,
+    submit: impl Fn() + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    let busy = busy.into();
+    move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        error.set(None);
+        submit();
     }
 }

@@ -1,6 +1,7 @@
 //! A WAI-ARIA tab list: arrow keys, Home and End move the selection and the focus; only the
 //! selected tab is in the tab order (roving tabindex).
 
+use leptos::context::Provider;
 use leptos::html::Button;
 use leptos::prelude::*;
 
@@ -172,7 +173,8 @@ pub fn TabPanel(
     /// What it holds.
     children: Children,
 ) -> impl IntoView {
-    provide_context(Shown(shown));
+    // A component has no owner of its own: the Provider gives the content one, so each
+    // panel's content sees its own `Shown` (and nothing outside the panel sees any).
     view! {
         <div
             class="oa-panel"
@@ -182,7 +184,7 @@ pub fn TabPanel(
             tabindex="0"
             hidden=move || !shown.get()
         >
-            {children()}
+            <Provider value=Shown(shown)>{children()}</Provider>
         </div>
     }
 }

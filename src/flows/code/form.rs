@@ -12,7 +12,7 @@ use crate::flows::context::use_login;
 use crate::i18n::{use_i18n, Key, Message};
 use crate::ui::FormError;
 use crate::ui::SubmitButton;
-use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::ui::{focus_first_invalid, guarded_submit, Field, FieldState};
 use crate::validate;
 
 /// What the form sends.
@@ -98,12 +98,7 @@ pub fn CodeForm(
     });
     let busy = submit.pending();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        error.set(None);
+    let on_submit = guarded_submit(busy, error, move || {
         let checked = contact.check(channel, config.allow_international);
         let request = if mode.get_untracked() == FormMode::SignUp || new_account.get_untracked() {
             let p = pwd.check(|v| validate::password(v, config.min_pwd));
@@ -156,7 +151,7 @@ pub fn CodeForm(
                 ]);
             }
         }
-    };
+    });
 
     let toggle = move |_| {
         error.set(None);

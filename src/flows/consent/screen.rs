@@ -12,7 +12,7 @@ use crate::i18n::{message_for_error, use_i18n, Key, Message};
 use crate::options::LoginConfig;
 use crate::ui::unique_id;
 use crate::ui::FormError;
-use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::ui::{focus_first_invalid, guarded_submit, Field, FieldState};
 use crate::ui::{ChoiceGroup, SubmitButton};
 use crate::validate::url::{check_redirect_uri, safe_image_url, with_query, UrlRefusal};
 use crate::validate::{self, Checked};
@@ -148,12 +148,7 @@ fn ConsentForm(
     let locked = Signal::derive(move || busy.get() || leaving.get());
 
     let allow_intl = config.allow_international;
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if locked.get_untracked() {
-            return;
-        }
-        error.set(None);
+    let on_submit = guarded_submit(locked, error, move || {
         let k = kind.get_untracked();
         let d = days.read(validate::days);
         let g = match k {
@@ -201,7 +196,7 @@ fn ConsentForm(
                 focus_first_invalid(&[user, union_id, pwd, platform, days]);
             }
         }
-    };
+    });
     let on_deny = move |_| {
         if !locked.get_untracked() {
             leave(vec![("error", "access_denied".to_owned())]);

@@ -7,7 +7,7 @@ use crate::i18n::{use_i18n, Key, Message};
 use crate::pages::Access;
 use crate::ui::FormError;
 use crate::ui::SubmitButton;
-use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::ui::{focus_first_invalid, guarded_submit, Field, FieldState};
 use crate::validate::points::{check_price, check_remark};
 
 /// Adds points (a whole amount ≥ 1 and an optional remark); `on_done` gets the amount.
@@ -43,15 +43,10 @@ pub fn RechargeForm(
     });
     let busy = submit.pending();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        error.set(None);
-        let p = price.check(|v| check_price(v).map(|n| n.to_string()));
+    let on_submit = guarded_submit(busy, error, move || {
+        let p = price.read(check_price);
         let r = remark.check(check_remark);
-        match (p.and_then(|p| p.parse::<u64>().ok()), r) {
+        match (p, r) {
             (Some(price), Some(remark)) => {
                 submit.dispatch_local(RechargeRequest {
                     price,
@@ -62,7 +57,7 @@ pub fn RechargeForm(
                 focus_first_invalid(&[price, remark]);
             }
         }
-    };
+    });
 
     view! {
         <form class="oa-form oa-points__recharge" novalidate on:submit=on_submit>

@@ -10,7 +10,7 @@ use crate::pages::Access;
 use crate::ui::unique_id;
 use crate::ui::FormError;
 use crate::ui::SubmitButton;
-use crate::ui::{focus_first_invalid, Field, FieldState};
+use crate::ui::{focus_first_invalid, guarded_submit, Field, FieldState};
 use crate::validate;
 use crate::validate::profile::{check_avatar, check_data};
 
@@ -61,12 +61,7 @@ pub fn ProfileForm(
     });
     let busy = save.pending();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        error.set(None);
+    let on_submit = guarded_submit(busy, error, move || {
         let n = nickname.check(validate::nickname);
         let a = avatar.check(check_avatar);
         let d = match check_data(&data.get_untracked()) {
@@ -95,7 +90,7 @@ pub fn ProfileForm(
                 }
             }
         }
-    };
+    });
 
     let data_invalid = move || data_error.with(Option::is_some);
     let preview_name = Signal::derive(move || {
