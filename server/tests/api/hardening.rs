@@ -431,7 +431,7 @@ async fn a_contact_shaped_login_finds_the_verified_contact_before_an_older_user_
                      VALUES (2, '13800138001', '{hash}', '2020-01-01 00:00:00',
                      '2020-01-01 00:00:00')"
                 ),
-                [],
+                &[],
             )?;
             Ok(())
         })
