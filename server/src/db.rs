@@ -835,6 +835,20 @@ impl Drop for Pooled<'_> {
     }
 }
 
+impl Drop for PgPool {
+    /// Closes the idle connections on a thread of their own: closing blocks, which the
+    /// client refuses inside an async runtime (where the last handle on the state may drop).
+    fn drop(&mut self) {
+        let idle =
+            std::mem::take(&mut self.state.get_mut().unwrap_or_else(|p| p.into_inner()).idle);
+        if !idle.is_empty() {
+            std::thread::scope(|s| {
+                s.spawn(move || drop(idle));
+            });
+        }
+    }
+}
+
 impl PgPool {
     fn new(config: postgres::Config, max: usize) -> PgPool {
         PgPool {

@@ -40,8 +40,10 @@ pub fn add(
     Ok(())
 }
 
-/// The user's balance.
+/// The user's balance. Holds the user's points lock until the transaction ends, so a spend
+/// that checks the balance and then writes cannot interleave with another (on any instance).
 pub fn balance(tx: &Tx<'_>, app: i64, user: i64) -> Result<i64, ApiError> {
+    tx.lock(&format!("points:{app}:{user}"))?;
     Ok(tx.query_one(
         "SELECT CAST(COALESCE(SUM(used), 0) AS BIGINT) FROM points WHERE app_id = ?1 AND user_id = ?2",
         params![app, user],

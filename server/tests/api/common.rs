@@ -16,14 +16,16 @@ pub const APP_SHORT: i64 = 4;
 /// An app that requires phone verification and has a redirect allow-list.
 pub const APP_STRICT: i64 = 5;
 
-/// The test configuration: in-memory DB, outbox on, light argon2, several apps.
+/// The test configuration: a fresh store of the suite's engine (`crate::store_db`: an
+/// in-memory SQLite database, or an empty PostgreSQL schema), outbox on, light argon2,
+/// several apps.
 pub fn config() -> Config {
     let base = AppConfig {
         code_resend_secs: 0,
         ..AppConfig::default()
     };
     Config {
-        db: ":memory:".into(),
+        db: crate::store_db(),
         outbox: true,
         secret: Some(SECRET.into()),
         argon2_memory_kib: 256,
