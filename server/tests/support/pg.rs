@@ -135,10 +135,17 @@ fn start() -> Result<Cluster, String> {
         .and_then(|l| l.local_addr())
         .map_err(|e| format!("no free port: {e}"))?
         .port();
-    let dir = std::env::temp_dir().join(format!("oauthapp-pg-{}-{port}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     // SAFETY: geteuid has no preconditions.
     let root = unsafe { libc_geteuid() } == 0;
+    // As root the cluster runs as `postgres`, which must reach the folder: /tmp, whatever
+    // TMPDIR says.
+    let tmp = if root {
+        PathBuf::from("/tmp")
+    } else {
+        std::env::temp_dir()
+    };
+    let dir = tmp.join(format!("oauthapp-pg-{}-{port}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     if root {
         let ids = |flag: &str| -> Result<u32, String> {
             let out = Command::new("id")
