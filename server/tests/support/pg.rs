@@ -5,7 +5,8 @@
 //!
 //! Without PostgreSQL installed the tests that need it fail with a clear message when
 //! `CI=true`, and are skipped (the test process ends successfully after a notice) otherwise.
-//! `OAUTHAPP_TEST_PG=postgres://…` uses that server instead of starting one.
+//! `OAUTHAPP_TEST_PG=postgres://…` uses that server instead of starting one;
+//! `OAUTHAPP_TEST_PG_BIN=DIR` takes initdb, pg_ctl and psql from DIR.
 
 #![allow(dead_code)]
 
@@ -99,8 +100,13 @@ fn psql(base: &str, sql: &str) {
     );
 }
 
-/// `name` from PATH or Debian's /usr/lib/postgresql/<newest>/bin.
+/// `name` from `OAUTHAPP_TEST_PG_BIN` when set (a folder of PostgreSQL programs), else from
+/// Debian's /usr/lib/postgresql/<newest>/bin or PATH.
 fn find_bin(name: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("OAUTHAPP_TEST_PG_BIN").filter(|d| !d.is_empty()) {
+        let p = PathBuf::from(dir).join(name);
+        return p.is_file().then_some(p);
+    }
     let mut dirs: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
         .into_iter()
         .flatten()
