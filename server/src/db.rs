@@ -8,6 +8,7 @@
 
 use std::{
     cell::RefCell,
+    collections::HashMap,
     sync::{Condvar, Mutex},
 };
 
@@ -466,7 +467,32 @@ pub struct Tx<'a> {
 
 enum TxInner<'a> {
     Sqlite(&'a Transaction<'a>),
-    Postgres(RefCell<postgres::Transaction<'a>>),
+    Postgres(RefCell<PgTx<'a>>),
+}
+
+/// A PostgreSQL transaction and its connection's prepared statements.
+struct PgTx<'a> {
+    tx: postgres::Transaction<'a>,
+    stmts: &'a mut HashMap<String, postgres::Statement>,
+}
+
+impl PgTx<'_> {
+    /// `sql` (with `?N` placeholders) prepared once per connection: each statement then costs
+    /// one round trip instead of two.
+    fn statement(&mut self, sql: &str) -> Result<postgres::Statement, DbError> {
+        if let Some(s) = self.stmts.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.tx.prepare(&pg_sql(sql))?;
+        self.stmts.insert(sql.to_string(), s.clone());
+        Ok(s)
+    }
+}
+
+/// A pooled PostgreSQL connection and the statements prepared on it.
+struct PgConn {
+    client: postgres::Client,
+    stmts: HashMap<String, postgres::Statement>,
 }
 
 /// `sql` with `?N` placeholders turned into PostgreSQL's `$N`.
@@ -494,9 +520,11 @@ impl Tx<'_> {
     pub fn execute(&self, sql: &str, params: &[P<'_>]) -> Result<u64, DbError> {
         match &self.inner {
             TxInner::Sqlite(tx) => Ok(tx.execute(sql, rusqlite::params_from_iter(params))? as u64),
-            TxInner::Postgres(tx) => Ok(tx
-                .borrow_mut()
-                .execute(pg_sql(sql).as_str(), &pg_params(params))?),
+            TxInner::Postgres(tx) => {
+                let mut tx = tx.borrow_mut();
+                let st = tx.statement(sql)?;
+                Ok(tx.tx.execute(&st, &pg_params(params))?)
+            }
         }
     }
 
@@ -517,9 +545,9 @@ impl Tx<'_> {
                 }
             }
             TxInner::Postgres(tx) => {
-                let row = tx
-                    .borrow_mut()
-                    .query_opt(pg_sql(sql).as_str(), &pg_params(params))?;
+                let mut tx = tx.borrow_mut();
+                let st = tx.statement(sql)?;
+                let row = tx.tx.query_opt(&st, &pg_params(params))?;
                 row.map(|r| f(&Row::Postgres(&r))).transpose()
             }
         }
@@ -553,12 +581,15 @@ impl Tx<'_> {
                 }
                 Ok(out)
             }
-            TxInner::Postgres(tx) => tx
-                .borrow_mut()
-                .query(pg_sql(sql).as_str(), &pg_params(params))?
-                .iter()
-                .map(|r| f(&Row::Postgres(r)))
-                .collect(),
+            TxInner::Postgres(tx) => {
+                let mut tx = tx.borrow_mut();
+                let st = tx.statement(sql)?;
+                tx.tx
+                    .query(&st, &pg_params(params))?
+                    .iter()
+                    .map(|r| f(&Row::Postgres(r)))
+                    .collect()
+            }
         }
     }
 
@@ -658,7 +689,7 @@ impl Db {
             let mut client = pool
                 .get()
                 .map_err(|e| format!("cannot connect to {shown}: {e}"))?;
-            migrate_postgres(&mut client)
+            migrate_postgres(&mut client.client)
                 .map_err(|e| format!("cannot migrate database {shown}: {e}"))
         })?;
         Ok(Db::Postgres(Box::new(pool)))
@@ -680,8 +711,8 @@ impl Db {
                 Ok(out)
             }
             Db::Postgres(pool) => blocking(|| {
-                let mut client = pool.get()?;
-                pg_tx(&mut client, f)
+                let mut conn = pool.get()?;
+                pg_run(&mut conn, f, false)
             }),
         }
     }
@@ -716,40 +747,34 @@ impl Db {
                 Ok(out)
             }
             Db::Postgres(pool) => blocking(|| {
-                let mut client = pool.get()?;
-                let checked = {
-                    let tx = client.transaction().map_err(DbError::from)?;
-                    let tx = Tx {
-                        inner: TxInner::Postgres(RefCell::new(tx)),
-                    };
-                    let checked = check(&tx);
-                    let TxInner::Postgres(tx) = tx.inner else {
-                        unreachable!()
-                    };
-                    tx.into_inner().commit().map_err(DbError::from)?;
-                    checked?
-                };
-                pg_tx(&mut client, |tx| work(tx, checked))
+                let mut conn = pool.get()?;
+                let checked = pg_run(&mut conn, check, true)?;
+                pg_run(&mut conn, |tx| work(tx, checked), false)
             }),
         }
     }
 }
 
-/// Runs `f` in a transaction of `client`: committed on `Ok`, rolled back otherwise.
-fn pg_tx<T>(
-    client: &mut postgres::Client,
+/// Runs `f` in a transaction of `conn`: committed when it returns `Ok` (or always, with
+/// `always_commit`: a refused check still counts its try), rolled back otherwise.
+fn pg_run<T>(
+    conn: &mut PgConn,
     f: impl FnOnce(&Tx<'_>) -> Result<T, ApiError>,
+    always_commit: bool,
 ) -> Result<T, ApiError> {
+    let PgConn { client, stmts } = conn;
     let tx = client.transaction().map_err(DbError::from)?;
     let tx = Tx {
-        inner: TxInner::Postgres(RefCell::new(tx)),
+        inner: TxInner::Postgres(RefCell::new(PgTx { tx, stmts })),
     };
-    let out = f(&tx)?;
-    let TxInner::Postgres(tx) = tx.inner else {
-        unreachable!()
-    };
-    tx.into_inner().commit().map_err(DbError::from)?;
-    Ok(out)
+    let out = f(&tx);
+    if out.is_ok() || always_commit {
+        let TxInner::Postgres(tx) = tx.inner else {
+            unreachable!()
+        };
+        tx.into_inner().tx.commit().map_err(DbError::from)?;
+    }
+    out
 }
 
 fn migrate_postgres(client: &mut postgres::Client) -> Result<(), postgres::Error> {
@@ -799,26 +824,26 @@ pub struct PgPool {
 }
 
 struct PoolState {
-    idle: Vec<postgres::Client>,
+    idle: Vec<PgConn>,
     out: usize,
 }
 
 /// A connection taken from a [`PgPool`], given back on drop.
-pub struct Pooled<'p> {
+struct Pooled<'p> {
     pool: &'p PgPool,
-    client: Option<postgres::Client>,
+    conn: Option<PgConn>,
 }
 
 impl std::ops::Deref for Pooled<'_> {
-    type Target = postgres::Client;
-    fn deref(&self) -> &postgres::Client {
-        self.client.as_ref().expect("client present until drop")
+    type Target = PgConn;
+    fn deref(&self) -> &PgConn {
+        self.conn.as_ref().expect("client present until drop")
     }
 }
 
 impl std::ops::DerefMut for Pooled<'_> {
-    fn deref_mut(&mut self) -> &mut postgres::Client {
-        self.client.as_mut().expect("client present until drop")
+    fn deref_mut(&mut self) -> &mut PgConn {
+        self.conn.as_mut().expect("client present until drop")
     }
 }
 
@@ -826,8 +851,8 @@ impl Drop for Pooled<'_> {
     fn drop(&mut self) {
         let mut s = self.pool.state.lock().unwrap_or_else(|p| p.into_inner());
         s.out -= 1;
-        if let Some(c) = self.client.take() {
-            if !c.is_closed() {
+        if let Some(c) = self.conn.take() {
+            if !c.client.is_closed() {
                 s.idle.push(c);
             }
         }
@@ -873,11 +898,14 @@ impl PgPool {
         drop(s);
         let mut pooled = Pooled {
             pool: self,
-            client: None,
+            conn: None,
         };
-        pooled.client = Some(match idle {
+        pooled.conn = Some(match idle {
             Some(c) => c,
-            None => self.config.connect(postgres::NoTls)?,
+            None => PgConn {
+                client: self.config.connect(postgres::NoTls)?,
+                stmts: HashMap::new(),
+            },
         });
         Ok(pooled)
     }
