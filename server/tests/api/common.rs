@@ -284,3 +284,14 @@ pub fn claims(token: &str, app: i64) -> Value {
     .expect("token verifies with the configured secret")
     .claims
 }
+
+/// Waits until just after the wall clock's next whole second. Lifetimes are stored in whole
+/// seconds, so a 1 s lifetime begun late in a second ends at once; tests that create and use
+/// such a thing start here to get the full second, whatever the store's latency.
+pub async fn next_second() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let wait = 1_000_000_000 - u64::from(now.subsec_nanos()) + 5_000_000;
+    tokio::time::sleep(std::time::Duration::from_nanos(wait)).await;
+}
