@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, testing and the demo need, skipping whatever is already there:
-# the wasm target, Debian's chromium + chromedriver, Trunk 0.21.14, the wasm-bindgen-cli of
-# Cargo.lock's version, and wasm-opt from the npm package binaryen@132 (Debian's binaryen is
+# the wasm target, Debian's chromium + chromedriver and postgresql, Trunk 0.21.14, the
+# wasm-bindgen-cli of Cargo.lock's version, and wasm-opt from the npm package binaryen@132 (Debian's binaryen is
 # too old: its output fails at start in the browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,10 @@ missing_debs=()
 [ -x /usr/bin/chromium ] || missing_debs+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing_debs+=(chromium-driver)
 command -v brotli >/dev/null || missing_debs+=(brotli)
+# PostgreSQL for the reference server's second store: its tests start a throw-away cluster
+# with initdb + pg_ctl (Debian keeps them in /usr/lib/postgresql/<version>/bin).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null \
+  || missing_debs+=(postgresql)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   step "apt: ${missing_debs[*]}"
   apt-get update -qq

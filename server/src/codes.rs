@@ -2,12 +2,13 @@
 //! use, a resend window per recipient, and a number of wrong tries that burns a code.
 
 use rand::Rng;
-use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{json, Value};
 
 use crate::{
     config::AppConfig,
+    db::Tx,
     error::ApiError,
+    params,
     time::{now_date, now_i64},
 };
 
@@ -69,22 +70,21 @@ pub fn random_hex(n: usize) -> String {
 /// account, recorded so the answer and the resend window look the same) is never sent and
 /// not listed in the outbox.
 pub fn send(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     app: &AppConfig,
     channel: Channel,
     recipient: &str,
     purpose: Purpose,
     delivered: bool,
 ) -> Result<String, ApiError> {
+    // One sender per recipient at a time, across instances: the window counts them all.
+    tx.lock(&format!("codes:{}:{recipient}", app.id))?;
     let now = now_i64();
-    let last: Option<i64> = tx
-        .query_row(
-            "SELECT MAX(sent_at) FROM codes WHERE app_id = ?1 AND recipient = ?2",
-            params![app.id, recipient],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten();
+    let last: Option<i64> = tx.query_one(
+        "SELECT MAX(sent_at) FROM codes WHERE app_id = ?1 AND recipient = ?2",
+        params![app.id, recipient],
+        |r| r.get(0),
+    )?;
     let window = i64::try_from(app.code_resend_secs).unwrap_or(i64::MAX);
     if let Some(last) = last {
         let wait = last.saturating_add(window).saturating_sub(now);
@@ -117,20 +117,23 @@ pub fn send(
 /// counts a try (the caller commits it even on refusal); the code is not consumed here.
 /// Returns the code's row id for [`consume`].
 pub fn check(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     app: &AppConfig,
     recipient: &str,
     purpose: Purpose,
     given: &str,
 ) -> Result<i64, ApiError> {
-    let row: Option<(i64, String, i64, i64, bool)> = tx
-        .query_row(
+    // The row stays locked until the try is counted: concurrent tries through any instance
+    // are checked one after the other against the counter.
+    let row: Option<(i64, String, i64, i64, bool)> = tx.query_opt(
+        &format!(
             "SELECT id, code, expires_at, tries, used FROM codes
-             WHERE app_id = ?1 AND recipient = ?2 AND purpose = ?3 ORDER BY id DESC LIMIT 1",
-            params![app.id, recipient, purpose.as_str()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .optional()?;
+             WHERE app_id = ?1 AND recipient = ?2 AND purpose = ?3 ORDER BY id DESC LIMIT 1{}",
+            tx.for_update()
+        ),
+        params![app.id, recipient, purpose.as_str()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
     let Some((id, code, expires_at, tries, used)) = row else {
         return Err(ApiError::CodeNone);
     };
@@ -163,7 +166,7 @@ pub fn check(
 }
 
 /// Marks a checked code used (call inside the transaction that does the work).
-pub fn consume(tx: &Transaction<'_>, id: i64) -> Result<(), ApiError> {
+pub fn consume(tx: &Tx<'_>, id: i64) -> Result<(), ApiError> {
     let n = tx.execute(
         "UPDATE codes SET used = 1 WHERE id = ?1 AND used = 0",
         params![id],
@@ -176,21 +179,30 @@ pub fn consume(tx: &Transaction<'_>, id: i64) -> Result<(), ApiError> {
 }
 
 /// The development outbox: the codes sent to `to` (case-insensitive), or all, newest first.
-pub fn outbox(tx: &Transaction<'_>, to: Option<&str>, limit: i64) -> Result<Vec<Value>, ApiError> {
-    let mut stmt = tx.prepare(
+pub fn outbox(tx: &Tx<'_>, to: Option<&str>, limit: i64) -> Result<Vec<Value>, ApiError> {
+    let (filter, params) = match to {
+        Some(to) => (
+            format!(
+                "AND {} ORDER BY id DESC LIMIT ?2",
+                tx.eq_nocase("recipient", 1)
+            ),
+            params![to, limit],
+        ),
+        None => ("ORDER BY id DESC LIMIT ?1".to_string(), params![limit]),
+    };
+    let sql = format!(
         "SELECT recipient, channel, purpose, code, create_date, app_id FROM codes
-         WHERE delivered = 1 AND (?1 IS NULL OR recipient = ?1 COLLATE NOCASE)
-         ORDER BY id DESC LIMIT ?2",
-    )?;
-    let rows = stmt.query_map(params![to, limit], |r| {
+         WHERE delivered = 1 {filter}"
+    );
+    let rows = tx.query_all(&sql, params, |r| {
         Ok(json!({
-            "to": r.get::<_, String>(0)?,
-            "channel": r.get::<_, String>(1)?,
-            "type": r.get::<_, String>(2)?,
-            "code": r.get::<_, String>(3)?,
-            "createDate": r.get::<_, String>(4)?,
-            "appID": r.get::<_, i64>(5)?,
+            "to": r.get::<String>(0)?,
+            "channel": r.get::<String>(1)?,
+            "type": r.get::<String>(2)?,
+            "code": r.get::<String>(3)?,
+            "createDate": r.get::<String>(4)?,
+            "appID": r.get::<i64>(5)?,
         }))
     })?;
-    Ok(rows.collect::<Result<Vec<Value>, _>>()?)
+    Ok(rows)
 }

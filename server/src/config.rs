@@ -8,13 +8,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// SQLite database path, or `:memory:`.
+    /// SQLite database path, or `:memory:`; or a `postgres://` URL (a database several
+    /// instances share).
     pub db: String,
     /// Whether `GET /dev/outbox` (and the other `/dev` routes) are switched on.
     pub outbox: bool,
     /// A folder to serve as static files (with `index.html` as the fallback).
     pub static_dir: Option<String>,
-    /// HS256 signing secret; when absent one is generated and kept beside the database.
+    /// HS256 signing secret; when absent one is generated and kept beside an SQLite database
+    /// (required with PostgreSQL: every instance must sign with the same one).
     pub secret: Option<String>,
     /// Lifetime of access tokens in seconds.
     pub token_lifetime_secs: u64,

@@ -1,11 +1,12 @@
 //! The consents and oauth_codes tables: one consent per user, app and redirect URI, and the
 //! short-lived single-use codes granted under it.
 
-use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{json, Value};
 
 use crate::{
+    db::Tx,
     error::ApiError,
+    params,
     time::{now_date, now_millis},
 };
 
@@ -28,14 +29,14 @@ pub struct NewConsent<'a> {
 }
 
 /// Records the consent (updating and moving it to the top if it exists); returns its id.
-pub fn upsert(tx: &Transaction<'_>, c: &NewConsent<'_>) -> Result<i64, ApiError> {
+pub fn upsert(tx: &Tx<'_>, c: &NewConsent<'_>) -> Result<i64, ApiError> {
     tx.execute(
         "INSERT INTO consents (app_id, user_id, grant_type, redirect_uri, scopes, remark,
             expire_days, create_date, last_update, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
          ON CONFLICT(app_id, user_id, redirect_uri) DO UPDATE SET
             grant_type = excluded.grant_type, scopes = excluded.scopes,
-            remark = COALESCE(excluded.remark, remark), expire_days = excluded.expire_days,
+            remark = COALESCE(excluded.remark, consents.remark), expire_days = excluded.expire_days,
             last_update = excluded.last_update, updated_at = excluded.updated_at",
         params![
             c.app,
@@ -49,7 +50,7 @@ pub fn upsert(tx: &Transaction<'_>, c: &NewConsent<'_>) -> Result<i64, ApiError>
             now_millis()
         ],
     )?;
-    Ok(tx.query_row(
+    Ok(tx.query_one(
         "SELECT id FROM consents WHERE app_id = ?1 AND user_id = ?2 AND redirect_uri = ?3",
         params![c.app, c.user, c.redirect_uri],
         |r| r.get(0),
@@ -57,51 +58,46 @@ pub fn upsert(tx: &Transaction<'_>, c: &NewConsent<'_>) -> Result<i64, ApiError>
 }
 
 /// The consent's token lifetime in days, if it still exists.
-pub fn expire_days(tx: &Transaction<'_>, consent: i64) -> Result<Option<i64>, ApiError> {
-    Ok(tx
-        .query_row(
-            "SELECT expire_days FROM consents WHERE id = ?1",
-            params![consent],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn expire_days(tx: &Tx<'_>, consent: i64) -> Result<Option<i64>, ApiError> {
+    Ok(tx.query_opt(
+        "SELECT expire_days FROM consents WHERE id = ?1",
+        params![consent],
+        |r| r.get(0),
+    )?)
 }
 
 /// Whether the consent still exists for this user.
-pub fn exists(tx: &Transaction<'_>, app: i64, user: i64, id: i64) -> Result<bool, ApiError> {
+pub fn exists(tx: &Tx<'_>, app: i64, user: i64, id: i64) -> Result<bool, ApiError> {
     Ok(tx
-        .query_row(
+        .query_opt(
             "SELECT 1 FROM consents WHERE id = ?1 AND app_id = ?2 AND user_id = ?3",
             params![id, app, user],
             |_| Ok(()),
-        )
-        .optional()?
+        )?
         .is_some())
 }
 
 /// The user's consents in this app as the Consents answer, newest first.
-pub fn list(tx: &Transaction<'_>, app: i64, user: i64) -> Result<Vec<Value>, ApiError> {
-    let mut stmt = tx.prepare(
-        "SELECT id, create_date, last_update, grant_type, redirect_uri, remark, scopes
+pub fn list(tx: &Tx<'_>, app: i64, user: i64) -> Result<Vec<Value>, ApiError> {
+    let sql = "SELECT id, create_date, last_update, grant_type, redirect_uri, remark, scopes
          FROM consents WHERE app_id = ?1 AND user_id = ?2
-         ORDER BY updated_at DESC, id DESC",
-    )?;
-    let rows = stmt.query_map(params![app, user], |r| {
+         ORDER BY updated_at DESC, id DESC";
+    let rows = tx.query_all(sql, params![app, user], |r| {
         Ok(json!({
-            "id": r.get::<_, i64>(0)?,
-            "createDate": r.get::<_, String>(1)?,
-            "lastUpdate": r.get::<_, String>(2)?,
-            "grantType": r.get::<_, String>(3)?,
-            "redirectUri": r.get::<_, String>(4)?,
-            "remark": r.get::<_, Option<String>>(5)?,
-            "scopes": r.get::<_, String>(6)?,
+            "id": r.get::<i64>(0)?,
+            "createDate": r.get::<String>(1)?,
+            "lastUpdate": r.get::<String>(2)?,
+            "grantType": r.get::<String>(3)?,
+            "redirectUri": r.get::<String>(4)?,
+            "remark": r.get::<Option<String>>(5)?,
+            "scopes": r.get::<String>(6)?,
         }))
     })?;
-    Ok(rows.collect::<Result<Vec<Value>, _>>()?)
+    Ok(rows)
 }
 
 /// Deletes one of the user's consents and its unused codes; false when there is none.
-pub fn delete(tx: &Transaction<'_>, app: i64, user: i64, id: i64) -> Result<bool, ApiError> {
+pub fn delete(tx: &Tx<'_>, app: i64, user: i64, id: i64) -> Result<bool, ApiError> {
     let n = tx.execute(
         "DELETE FROM consents WHERE id = ?1 AND app_id = ?2 AND user_id = ?3",
         params![id, app, user],
@@ -131,7 +127,7 @@ pub struct Code {
 
 /// Records a granted code.
 pub fn add_code(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     code: &str,
     app: i64,
     user: i64,
@@ -147,31 +143,37 @@ pub fn add_code(
     Ok(())
 }
 
-/// The code of this app, if any.
-pub fn find_code(tx: &Transaction<'_>, app: i64, code: &str) -> Result<Option<Code>, ApiError> {
-    Ok(tx
-        .query_row(
+/// The code of this app, if any; on PostgreSQL its row stays locked until the transaction
+/// ends, so one exchange at a time reads and marks it (it is spent once).
+pub fn find_code(tx: &Tx<'_>, app: i64, code: &str) -> Result<Option<Code>, ApiError> {
+    let lock = if tx.for_update().is_empty() {
+        ""
+    } else {
+        " FOR UPDATE OF o"
+    };
+    Ok(tx.query_opt(
+        &format!(
             "SELECT o.user_id, o.consent_id, o.expires_at, o.used, c.redirect_uri,
                 o.code_challenge
              FROM oauth_codes o LEFT JOIN consents c ON c.id = o.consent_id
-             WHERE o.code = ?1 AND o.app_id = ?2",
-            params![code, app],
-            |r| {
-                Ok(Code {
-                    user_id: r.get(0)?,
-                    consent_id: r.get(1)?,
-                    expires_at: r.get(2)?,
-                    used: r.get(3)?,
-                    redirect_uri: r.get(4)?,
-                    code_challenge: r.get(5)?,
-                })
-            },
-        )
-        .optional()?)
+             WHERE o.code = ?1 AND o.app_id = ?2{lock}"
+        ),
+        params![code, app],
+        |r| {
+            Ok(Code {
+                user_id: r.get(0)?,
+                consent_id: r.get(1)?,
+                expires_at: r.get(2)?,
+                used: r.get(3)?,
+                redirect_uri: r.get(4)?,
+                code_challenge: r.get(5)?,
+            })
+        },
+    )?)
 }
 
 /// Marks a code used.
-pub fn use_code(tx: &Transaction<'_>, code: &str) -> Result<(), ApiError> {
+pub fn use_code(tx: &Tx<'_>, code: &str) -> Result<(), ApiError> {
     tx.execute(
         "UPDATE oauth_codes SET used = 1 WHERE code = ?1",
         params![code],

@@ -1,9 +1,8 @@
 //! The points table: one row per recharge (`used` > 0) or spend (`used` < 0).
 
-use rusqlite::{params, Transaction};
 use serde_json::{json, Value};
 
-use crate::{error::ApiError, time::now_date};
+use crate::{db::Tx, error::ApiError, params, time::now_date};
 
 /// Which rows a PointLog lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +27,7 @@ impl Filter {
 
 /// Adds a row (`used` > 0 recharge, < 0 spend).
 pub fn add(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     app: i64,
     user: i64,
     used: i64,
@@ -41,10 +40,12 @@ pub fn add(
     Ok(())
 }
 
-/// The user's balance.
-pub fn balance(tx: &Transaction<'_>, app: i64, user: i64) -> Result<i64, ApiError> {
-    Ok(tx.query_row(
-        "SELECT COALESCE(SUM(used), 0) FROM points WHERE app_id = ?1 AND user_id = ?2",
+/// The user's balance. Holds the user's points lock until the transaction ends, so a spend
+/// that checks the balance and then writes cannot interleave with another (on any instance).
+pub fn balance(tx: &Tx<'_>, app: i64, user: i64) -> Result<i64, ApiError> {
+    tx.lock(&format!("points:{app}:{user}"))?;
+    Ok(tx.query_one(
+        "SELECT CAST(COALESCE(SUM(used), 0) AS BIGINT) FROM points WHERE app_id = ?1 AND user_id = ?2",
         params![app, user],
         |r| r.get(0),
     )?)
@@ -52,7 +53,7 @@ pub fn balance(tx: &Transaction<'_>, app: i64, user: i64) -> Result<i64, ApiErro
 
 /// The number of filtered rows and one page of them (PointLog shape), newest first.
 pub fn page(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     app: i64,
     user: i64,
     filter: Filter,
@@ -60,23 +61,23 @@ pub fn page(
     take: i64,
 ) -> Result<(i64, Vec<Value>), ApiError> {
     let filter = filter.sql();
-    let total: i64 = tx.query_row(
+    let total: i64 = tx.query_one(
         &format!("SELECT COUNT(*) FROM points WHERE app_id = ?1 AND user_id = ?2 {filter}"),
         params![app, user],
         |r| r.get(0),
     )?;
-    let mut stmt = tx.prepare(&format!(
+    let sql = format!(
         "SELECT id, user_id, used, remark, create_date FROM points
          WHERE app_id = ?1 AND user_id = ?2 {filter} ORDER BY id DESC LIMIT ?3 OFFSET ?4"
-    ))?;
-    let rows = stmt.query_map(params![app, user, take, skip], |r| {
+    );
+    let rows = tx.query_all(&sql, params![app, user, take, skip], |r| {
         Ok(json!({
-            "id": r.get::<_, i64>(0)?,
-            "userID": r.get::<_, i64>(1)?,
-            "used": r.get::<_, i64>(2)?,
-            "remark": r.get::<_, Option<String>>(3)?,
-            "createDate": r.get::<_, String>(4)?,
+            "id": r.get::<i64>(0)?,
+            "userID": r.get::<i64>(1)?,
+            "used": r.get::<i64>(2)?,
+            "remark": r.get::<Option<String>>(3)?,
+            "createDate": r.get::<String>(4)?,
         }))
     })?;
-    Ok((total, rows.collect::<Result<Vec<Value>, _>>()?))
+    Ok((total, rows))
 }

@@ -58,7 +58,7 @@ pub use state::AppState;
 use crate::{
     auth::Tokens,
     body::BodyTimeout,
-    db::Db,
+    db::{Db, Engine},
     error::ApiError,
     passwords::Hasher,
     state::{ClientIpHeader, Inner, Throttles},
@@ -66,11 +66,23 @@ use crate::{
 };
 
 /// Opens the database, loads or creates the token secret and builds the shared state.
+///
+/// With PostgreSQL the secret must be configured (config file's `secret`, or the
+/// `OAUTHAPP_SECRET` environment variable read by the command line): several instances share
+/// the database and must sign and check tokens with one key, so none is generated.
 pub fn build_state(config: &Config) -> Result<AppState, String> {
+    let configured = config.secret.as_deref().filter(|s| !s.is_empty());
+    if configured.is_none() && Engine::of(&config.db) == Engine::Postgres {
+        return Err(
+            "a PostgreSQL database is shared by several instances, which must sign \
+             tokens with one secret: set `secret` in the config file or OAUTHAPP_SECRET"
+                .into(),
+        );
+    }
     let db = Db::open(&config.db)?;
-    let secret = match &config.secret {
-        Some(s) if !s.is_empty() => s.as_bytes().to_vec(),
-        _ => load_or_create_secret(&config.db)?,
+    let secret = match configured {
+        Some(s) => s.as_bytes().to_vec(),
+        None => load_or_create_secret(&config.db)?,
     };
     let apps = config.app_map();
     let limits = &config.limits;

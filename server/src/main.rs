@@ -12,8 +12,9 @@ struct Cli {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8787")]
     addr: String,
-    /// SQLite database file (`:memory:` for a throw-away one) [default: oauthapp.db, or the
-    /// config file's `db`].
+    /// SQLite database file (`:memory:` for a throw-away one), or a PostgreSQL URL
+    /// (`postgres://user:password@host:port/dbname`) shared by several instances [default:
+    /// oauthapp.db, or the config file's `db`].
     #[arg(long)]
     db: Option<String>,
     /// Switch on the development outbox: `GET /dev/outbox?to=` lists the codes that would
@@ -47,6 +48,14 @@ async fn main() {
     if let Some(db) = cli.db {
         config.db = db;
     }
+    // The token secret from the environment (overrides the config file's), so instances
+    // sharing a PostgreSQL database can be given one key without writing it in a file.
+    if let Some(secret) = std::env::var("OAUTHAPP_SECRET")
+        .ok()
+        .filter(|s| !s.is_empty())
+    {
+        config.secret = Some(secret);
+    }
     if cli.outbox {
         config.outbox = true;
     }
@@ -67,7 +76,7 @@ async fn main() {
         }
     };
     println!("oauthapp-server listening on {}", server.url());
-    println!("  database: {}", config.db);
+    println!("  database: {}", oauthapp_server::db::redact(&config.db));
     if config.outbox {
         println!("  outbox:   {}/dev/outbox?to=", server.url());
     }

@@ -1,9 +1,8 @@
 //! The qr_keys table: QR sign-in keys and their states.
 
 use rand::Rng;
-use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::{error::ApiError, time::now_i64};
+use crate::{db::Tx, error::ApiError, params, time::now_i64};
 
 /// Not scanned yet.
 pub const NEW: i64 = 0;
@@ -32,7 +31,7 @@ pub struct Key {
 
 /// Stores a new key with a random id below 2^53 (safe in JavaScript); retries on collision.
 pub fn create(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     app: i64,
     scheme: &str,
     scopes: &str,
@@ -42,8 +41,8 @@ pub fn create(
     for _ in 0..8 {
         let key = rand::thread_rng().gen_range(1_000_000_000i64..(1i64 << 53));
         let n = tx.execute(
-            "INSERT OR IGNORE INTO qr_keys (id, app_id, scheme, scopes, remark, expires_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO qr_keys (id, app_id, scheme, scopes, remark, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
             params![key, app, scheme, scopes, remark, expires_at],
         )?;
         if n == 1 {
@@ -53,11 +52,15 @@ pub fn create(
     Err(ApiError::Internal)
 }
 
-/// The key of this app (404 envelope when unknown).
-pub fn load(tx: &Transaction<'_>, app: i64, key: i64) -> Result<Key, ApiError> {
-    tx.query_row(
-        "SELECT scheme, scopes, remark, expires_at, state, user_id FROM qr_keys
-         WHERE id = ?1 AND app_id = ?2",
+/// The key of this app (404 envelope when unknown). On PostgreSQL its row stays locked
+/// until the transaction ends, so a state change read here is decided once across instances.
+pub fn load(tx: &Tx<'_>, app: i64, key: i64) -> Result<Key, ApiError> {
+    tx.query_opt(
+        &format!(
+            "SELECT scheme, scopes, remark, expires_at, state, user_id FROM qr_keys
+             WHERE id = ?1 AND app_id = ?2{}",
+            tx.for_update()
+        ),
         params![key, app],
         |r| {
             Ok(Key {
@@ -69,13 +72,12 @@ pub fn load(tx: &Transaction<'_>, app: i64, key: i64) -> Result<Key, ApiError> {
                 user_id: r.get(5)?,
             })
         },
-    )
-    .optional()?
+    )?
     .ok_or(ApiError::QrUnknown)
 }
 
 /// A key the phone side may still act on (not expired, not confirmed or spent).
-pub fn load_open(tx: &Transaction<'_>, app: i64, key: i64) -> Result<Key, ApiError> {
+pub fn load_open(tx: &Tx<'_>, app: i64, key: i64) -> Result<Key, ApiError> {
     let k = load(tx, app, key)?;
     if k.state >= CONFIRMED {
         return Err(ApiError::QrUsed);
@@ -87,12 +89,7 @@ pub fn load_open(tx: &Transaction<'_>, app: i64, key: i64) -> Result<Key, ApiErr
 }
 
 /// Moves a key to `state` (recording the user when given).
-pub fn set_state(
-    tx: &Transaction<'_>,
-    key: i64,
-    state: i64,
-    user: Option<i64>,
-) -> Result<(), ApiError> {
+pub fn set_state(tx: &Tx<'_>, key: i64, state: i64, user: Option<i64>) -> Result<(), ApiError> {
     tx.execute(
         "UPDATE qr_keys SET state = ?1, user_id = COALESCE(?2, user_id) WHERE id = ?3",
         params![state, user, key],

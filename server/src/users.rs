@@ -1,11 +1,16 @@
 //! The users table: lookups, creation and the profile shape.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde_json::{json, Value};
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::{error::ApiError, time::now_date, validate};
+use crate::{
+    db::{DbError, Row, Tx},
+    error::ApiError,
+    params,
+    time::now_date,
+    validate,
+};
 
 /// A stored user of one app.
 #[derive(Debug, Clone)]
@@ -49,7 +54,7 @@ pub struct User {
 const COLUMNS: &str = "id, app_id, user_name, pwd_hash, platform, union_id, phone, phone_valid, \
      email, email_valid, nick_name, avatar, data, role, create_date, last_update, token_version";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
+fn from_row(r: &Row<'_>) -> Result<User, DbError> {
     Ok(User {
         id: r.get(0)?,
         app_id: r.get(1)?,
@@ -71,37 +76,35 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
     })
 }
 
-fn find(tx: &Transaction<'_>, app: i64, cond: &str, value: &str) -> Result<Option<User>, ApiError> {
+fn find(tx: &Tx<'_>, app: i64, cond: &str, value: &str) -> Result<Option<User>, ApiError> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE app_id = ?1 AND {cond} LIMIT 1");
-    Ok(tx
-        .query_row(&sql, params![app, value], from_row)
-        .optional()?)
+    Ok(tx.query_opt(&sql, params![app, value], from_row)?)
 }
 
 /// The user with this id in this app.
-pub fn by_id(tx: &Transaction<'_>, app: i64, id: i64) -> Result<Option<User>, ApiError> {
+pub fn by_id(tx: &Tx<'_>, app: i64, id: i64) -> Result<Option<User>, ApiError> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE app_id = ?1 AND id = ?2");
-    Ok(tx.query_row(&sql, params![app, id], from_row).optional()?)
+    Ok(tx.query_opt(&sql, params![app, id], from_row)?)
 }
 
 /// The user with this user name (case-insensitive).
-pub fn by_name(tx: &Transaction<'_>, app: i64, name: &str) -> Result<Option<User>, ApiError> {
-    find(tx, app, "user_name = ?2 COLLATE NOCASE", name)
+pub fn by_name(tx: &Tx<'_>, app: i64, name: &str) -> Result<Option<User>, ApiError> {
+    find(tx, app, &tx.eq_nocase("user_name", 2), name)
 }
 
 /// The user with this phone.
-pub fn by_phone(tx: &Transaction<'_>, app: i64, phone: &str) -> Result<Option<User>, ApiError> {
+pub fn by_phone(tx: &Tx<'_>, app: i64, phone: &str) -> Result<Option<User>, ApiError> {
     find(tx, app, "phone = ?2", phone)
 }
 
 /// The user with this email (case-insensitive).
-pub fn by_email(tx: &Transaction<'_>, app: i64, email: &str) -> Result<Option<User>, ApiError> {
-    find(tx, app, "email = ?2 COLLATE NOCASE", email)
+pub fn by_email(tx: &Tx<'_>, app: i64, email: &str) -> Result<Option<User>, ApiError> {
+    find(tx, app, &tx.eq_nocase("email", 2), email)
 }
 
 /// The user with this third-party id on this platform.
 pub fn by_union(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     app: i64,
     platform: &str,
     union_id: &str,
@@ -109,9 +112,7 @@ pub fn by_union(
     let sql = format!(
         "SELECT {COLUMNS} FROM users WHERE app_id = ?1 AND platform = ?2 AND union_id = ?3"
     );
-    Ok(tx
-        .query_row(&sql, params![app, platform, union_id], from_row)
-        .optional()?)
+    Ok(tx.query_opt(&sql, params![app, platform, union_id], from_row)?)
 }
 
 /// A login as typed, in the form user names are stored in (NFKC).
@@ -122,7 +123,7 @@ pub fn normalize_login(login: &str) -> String {
 /// Account sign-in lookup (D10): by user name, then phone, then email — except that a login
 /// shaped like a phone or an email address is first looked up as that verified contact, so
 /// an older user name of that shape cannot shadow the contact's owner.
-pub fn by_login(tx: &Transaction<'_>, app: i64, login: &str) -> Result<Option<User>, ApiError> {
+pub fn by_login(tx: &Tx<'_>, app: i64, login: &str) -> Result<Option<User>, ApiError> {
     let login = normalize_login(login);
     let login = login.as_str();
     if validate::phone(login).is_ok() {
@@ -167,7 +168,9 @@ pub struct NewUser {
 }
 
 /// Inserts a user after checking that name, phone, email and third-party id are free (409).
-pub fn create(tx: &Transaction<'_>, app: i64, u: &NewUser) -> Result<User, ApiError> {
+/// The unique indexes decide when another instance inserted the same name, phone, email or
+/// third-party id in between: that, too, is a 409 naming the field.
+pub fn create(tx: &Tx<'_>, app: i64, u: &NewUser) -> Result<User, ApiError> {
     if by_name(tx, app, &u.user_name)?.is_some() {
         return Err(ApiError::UserExists("userName"));
     }
@@ -187,10 +190,10 @@ pub fn create(tx: &Transaction<'_>, app: i64, u: &NewUser) -> Result<User, ApiEr
         }
     }
     let now = now_date();
-    tx.execute(
+    let id = tx.query_one(
         "INSERT INTO users (app_id, user_name, pwd_hash, platform, union_id, phone, phone_valid,
             email, email_valid, nick_name, avatar, data, create_date, last_update)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) RETURNING id",
         params![
             app,
             u.user_name,
@@ -206,13 +209,33 @@ pub fn create(tx: &Transaction<'_>, app: i64, u: &NewUser) -> Result<User, ApiEr
             u.data,
             now
         ],
-    )?;
-    by_id(tx, app, tx.last_insert_rowid())?.ok_or(ApiError::Internal)
+        |r| r.get::<i64>(0),
+    );
+    let id = match id {
+        Ok(id) => id,
+        Err(DbError::Unique(index)) => return Err(ApiError::UserExists(taken_field(&index))),
+        Err(e) => return Err(e.into()),
+    };
+    by_id(tx, app, id)?.ok_or(ApiError::Internal)
+}
+
+/// The field a unique index of users guards: PostgreSQL names the index (`users_phone`),
+/// SQLite its columns (`users.app_id, users.phone`).
+fn taken_field(index: &str) -> &'static str {
+    if index.contains("phone") {
+        "phone"
+    } else if index.contains("email") {
+        "email"
+    } else if index.contains("union") {
+        "unionID"
+    } else {
+        "userName"
+    }
 }
 
 /// Sets (or clears) each profile field whose `.0` is true; leaves the others alone.
 pub fn update_profile(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     id: i64,
     avatar: (bool, Option<&str>),
     nick_name: (bool, Option<&str>),
@@ -241,7 +264,7 @@ pub fn update_profile(
 
 /// Replaces the user's password hash and bumps the token version (ending every token
 /// issued before).
-pub fn set_password(tx: &Transaction<'_>, id: i64, hash: &str) -> Result<(), ApiError> {
+pub fn set_password(tx: &Tx<'_>, id: i64, hash: &str) -> Result<(), ApiError> {
     tx.execute(
         "UPDATE users SET pwd_hash = ?1, last_update = ?2, token_version = token_version + 1
          WHERE id = ?3",

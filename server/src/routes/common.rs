@@ -1,10 +1,10 @@
 //! Pieces shared by the calls: path parameters, sign-up extras and the sign-up flow.
 
+use crate::db::Tx;
 use axum::{
     extract::{FromRequestParts, Path},
     http::request::Parts,
 };
-use rusqlite::Transaction;
 
 use crate::{
     body::Fields,
@@ -169,7 +169,7 @@ pub async fn sign_up_then(
     mut base: NewUser,
     extras: Extras,
     grant_type: &str,
-    after: impl FnOnce(&Transaction<'_>, &User) -> Result<(), ApiError>,
+    after: impl FnOnce(&Tx<'_>, &User) -> Result<(), ApiError> + Send,
 ) -> ApiResult {
     base.user_name = validate::user_name(&base.user_name)?;
     if validate::contact_shaped(&base.user_name) {

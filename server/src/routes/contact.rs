@@ -108,7 +108,7 @@ impl Kind {
     /// The user with this phone or email.
     pub fn find(
         self,
-        tx: &rusqlite::Transaction<'_>,
+        tx: &crate::db::Tx<'_>,
         app: i64,
         to: &str,
     ) -> Result<Option<User>, ApiError> {

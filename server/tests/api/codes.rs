@@ -392,6 +392,7 @@ async fn a_short_window_reopens_and_codes_expire() {
     let s = Srv::new().await;
     let path = format!("/api/AppUsers/{APP_SHORT}/SendEmailCode");
     let email = "short@example.com";
+    next_second().await;
     s.post(&path, json!({ "email": email, "type": "signup" }))
         .await
         .ok();
@@ -408,6 +409,7 @@ async fn a_short_window_reopens_and_codes_expire() {
         )
         .await;
     a.refused(410);
+    next_second().await;
     s.post(&path, json!({ "email": email, "type": "signup" }))
         .await
         .ok();

@@ -16,14 +16,16 @@ pub const APP_SHORT: i64 = 4;
 /// An app that requires phone verification and has a redirect allow-list.
 pub const APP_STRICT: i64 = 5;
 
-/// The test configuration: in-memory DB, outbox on, light argon2, several apps.
+/// The test configuration: a fresh store of the suite's engine (`crate::store_db`: an
+/// in-memory SQLite database, or an empty PostgreSQL schema), outbox on, light argon2,
+/// several apps.
 pub fn config() -> Config {
     let base = AppConfig {
         code_resend_secs: 0,
         ..AppConfig::default()
     };
     Config {
-        db: ":memory:".into(),
+        db: crate::store_db(),
         outbox: true,
         secret: Some(SECRET.into()),
         argon2_memory_kib: 256,
@@ -281,4 +283,15 @@ pub fn claims(token: &str, app: i64) -> Value {
     )
     .expect("token verifies with the configured secret")
     .claims
+}
+
+/// Waits until just after the wall clock's next whole second. Lifetimes are stored in whole
+/// seconds, so a 1 s lifetime begun late in a second ends at once; tests that create and use
+/// such a thing start here to get the full second, whatever the store's latency.
+pub async fn next_second() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let wait = 1_000_000_000 - u64::from(now.subsec_nanos()) + 5_000_000;
+    tokio::time::sleep(std::time::Duration::from_nanos(wait)).await;
 }

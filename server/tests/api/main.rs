@@ -1,4 +1,5 @@
-//! Integration tests of the reference server over HTTP on an ephemeral port.
+//! Integration tests of the reference server over HTTP on an ephemeral port, on SQLite
+//! (`tests/api_pg.rs` runs the same modules on PostgreSQL).
 
 mod common;
 
@@ -16,3 +17,8 @@ mod samples;
 mod static_files;
 mod tokens;
 mod unionid;
+
+/// The store each test server gets: a private in-memory SQLite database.
+pub fn store_db() -> String {
+    ":memory:".into()
+}

@@ -139,6 +139,7 @@ async fn unknown_bad_and_expired_keys() {
         .clone();
     poll(&s, APP_SHORT, &k).await.refused(404);
     // Expiry (1 s lifetime in app 4).
+    next_second().await;
     let k = s
         .post(
             &format!("/api/AppUsers/{APP_SHORT}/QRCodePreSignIn"),
