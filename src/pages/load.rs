@@ -1,5 +1,9 @@
-//! What every signed-in page reads from the server, loaded the same way: a Leptos
-//! [`LocalResource`] over the call, shown as a [`Load`] state, read again on demand.
+//! What every signed-in page reads from the server, loaded the same way: an effect that runs
+//! the call again when what it reads changes, the newest answer shown as a [`Load`] state.
+//!
+//! Not a Leptos `LocalResource`: that brought its async-derived machinery (an async mutex,
+//! event listeners, about 25 KB of raw wasm) into a module whose first problem is its weight,
+//! for what one effect and a sequence number do here.
 
 use std::future::Future;
 
@@ -26,7 +30,7 @@ impl<T: Send + Sync + 'static> Clone for Loader<T> {
 impl<T: Send + Sync + 'static> Copy for Loader<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Loader<T> {
-    /// Reads with `fetch` now, and again after [`Loader::reload`] or when a signal that
+    /// Reads with `fetch` at once, and again after [`Loader::reload`] or when a signal that
     /// `fetch` reads before its first `.await` changes (a filter, a page number); only the
     /// newest answer is shown. A failure shows the sentence of [`Access::fail`] (a 401 also
     /// signs out). An answer for which `keep` is false is not shown: the page has asked for
@@ -38,19 +42,28 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
     {
         let state = RwSignal::new(Load::Loading);
         let again = RwSignal::new(0u64);
-        let answer = LocalResource::new(move || {
-            again.track();
-            state.set(Load::Loading);
-            fetch(access.client())
-        });
+        // The number of the newest call: an answer to an older one is dropped.
+        let newest = StoredValue::new(0u64);
+        let keep = std::rc::Rc::new(keep);
         Effect::new(move || {
-            let next = match answer.get() {
-                None => return,
-                Some(Ok(value)) if keep(&value) => Load::Ready(value),
-                Some(Ok(_)) => return,
-                Some(Err(e)) => Load::Failed(access.fail(&e)),
-            };
-            state.try_set(next);
+            again.track();
+            let answer = fetch(access.client());
+            let n = newest.get_value() + 1;
+            newest.set_value(n);
+            state.set(Load::Loading);
+            let keep = keep.clone();
+            leptos::task::spawn_local(async move {
+                let answer = answer.await;
+                if newest.try_get_value() != Some(n) {
+                    return;
+                }
+                let next = match answer {
+                    Ok(value) if keep(&value) => Load::Ready(value),
+                    Ok(_) => return,
+                    Err(e) => Load::Failed(access.fail(&e)),
+                };
+                state.try_set(next);
+            });
         });
         Loader { state, again }
     }
