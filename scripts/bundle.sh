@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the script-tag drop-in into dist-bundle/ (or $1): a folder a site hosts as it is.
 #   oauthapp-login.js        the loader: <oauthapp-login> custom element, OAuthAppLogin.mount
+#   oauthapp-login.d.ts      its TypeScript declarations (checked by scripts/check-types.sh)
 #   oauthapp_login.js        the wasm-bindgen glue (--target web), imported by the loader
 #   oauthapp_login_bg.wasm   the widget, optimised by wasm-opt (WASM_OPT_FLAGS in env.sh)
 #   oauthapp-login.css       bundle/host.css + style/*.css (not demo.css), linked in each shadow root
@@ -51,7 +52,7 @@ step "CSS and loader"
     cat "$f"
   done
 } > "$tmp/oauthapp-login.css"
-cp bundle/oauthapp-login.js bundle/example.html bundle/example.js bundle/example.css "$tmp/"
+cp bundle/oauthapp-login.js bundle/oauthapp-login.d.ts bundle/example.html bundle/example.js bundle/example.css "$tmp/"
 
 rm -rf "$out"
 mkdir -p "$(dirname "$out")"

@@ -24,6 +24,9 @@ cargo test --workspace --exclude oauthapp-e2e --locked
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p oauthapp-login --locked --target wasm32-unknown-unknown
 
+step "TypeScript declarations of the drop-in (tsc --strict, node --test)"
+bash scripts/check-types.sh
+
 step "release build (trunk, wasm-opt -Oz)"
 trunk build --release --offline
 
