@@ -6,6 +6,7 @@
 #   oauthapp_login_bg.wasm   the widget, optimised by wasm-opt (WASM_OPT_FLAGS in env.sh)
 #   oauthapp-login.css       bundle/host.css + style/*.css (not demo.css), linked in each shadow root
 #   example.html (+ .js, .css) a plain page using it
+#   npm/oauthapp-login-<version>.tgz  the npm package of the drop-in (scripts/npm-package.sh)
 # Works offline once scripts/setup.sh has installed the tools (wasm-bindgen-cli of
 # Cargo.lock's version, wasm-opt from npm binaryen@132 — never Debian's older one).
 set -euo pipefail
@@ -67,3 +68,6 @@ for f in "$out"/oauthapp_login_bg.wasm "$out"/oauthapp_login.js "$out"/oauthapp-
   br=$(command -v brotli >/dev/null && brotli -c -q 11 "$f" | wc -c || echo "-")
   printf '  %-26s raw %8s  gzip %8s  brotli %8s\n' "$(basename "$f")" "$raw" "$gz" "$br"
 done
+
+step "npm package (scripts/npm-package.sh -> $out/npm/)"
+bash scripts/npm-package.sh "$out"

@@ -30,8 +30,11 @@ bash scripts/check-types.sh
 step "release build (trunk, wasm-opt -Oz)"
 trunk build --release --offline
 
-step "script-tag drop-in (scripts/bundle.sh -> dist-bundle/)"
+step "script-tag drop-in and its npm package (scripts/bundle.sh -> dist-bundle/)"
 bash scripts/bundle.sh
+
+step "npm package of the drop-in (npm install of the tarball, node --test, tsc --strict)"
+bash scripts/check-package.sh
 
 step "size budget (script-tag bundle, brotli)"
 python3 scripts/sizes.py --json "${CARGO_TARGET_DIR:-target}/bench/sizes.json" --budget size-budget.json
