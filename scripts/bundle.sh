@@ -7,6 +7,7 @@
 #   oauthapp-login.css       bundle/host.css + style/*.css (not demo.css), linked in each shadow root
 #   example.html (+ .js, .css) a plain page using it
 #   npm/oauthapp-login-<version>.tgz  the npm package of the drop-in (scripts/npm-package.sh)
+#   cdn/                     the same files under content-hashed names, integrity.json (SRI)
 # Works offline once scripts/setup.sh has installed the tools (wasm-bindgen-cli of
 # Cargo.lock's version, wasm-opt from npm binaryen@132 — never Debian's older one).
 set -euo pipefail
@@ -71,3 +72,6 @@ done
 
 step "npm package (scripts/npm-package.sh -> $out/npm/)"
 bash scripts/npm-package.sh "$out"
+
+step "content-hashed files and the loader's SRI integrity (scripts/cdn-files.mjs -> $out/cdn/)"
+node scripts/cdn-files.mjs "$out"
