@@ -24,6 +24,10 @@ cargo test --workspace --exclude oauthapp-e2e --locked
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p oauthapp-login --locked --target wasm32-unknown-unknown
 
+step "publishable crate (rustdoc -D warnings, cargo publish --dry-run)"
+RUSTDOCFLAGS="-D warnings" cargo doc -p oauthapp-login --no-deps --locked
+cargo publish --dry-run -p oauthapp-login --allow-dirty --locked
+
 step "TypeScript declarations of the drop-in (tsc --strict, node --test)"
 bash scripts/check-types.sh
 
