@@ -40,6 +40,9 @@ bash scripts/bundle.sh
 step "npm package of the drop-in (npm install of the tarball, node --test, tsc --strict)"
 bash scripts/check-package.sh
 
+step "Vite + React example against the npm package (scripts/react-site.sh, for the e2e tests)"
+bash scripts/react-site.sh
+
 step "size budget (script-tag bundle, brotli)"
 python3 scripts/sizes.py --json "${CARGO_TARGET_DIR:-target}/bench/sizes.json" --budget size-budget.json
 
