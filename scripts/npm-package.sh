@@ -19,6 +19,8 @@ mkdir -p "$stage"
 for f in oauthapp-login.js oauthapp-login.d.ts oauthapp_login.js oauthapp_login_bg.wasm oauthapp-login.css; do
   cp "$bundle/$f" "$stage/$f"
 done
+# React's JSX types of the element (opt in: "oauthapp-login/react").
+cp bundle/react.d.ts "$stage/react.d.ts"
 cp bundle/README.md "$stage/README.md"
 
 VERSION="$version" node --input-type=module -e '
@@ -36,13 +38,14 @@ const pkg = {
   types: "./oauthapp-login.d.ts",
   exports: {
     ".": { types: "./oauthapp-login.d.ts", default: "./oauthapp-login.js" },
+    "./react": { types: "./react.d.ts" },
     "./oauthapp-login.css": "./oauthapp-login.css",
     "./oauthapp_login_bg.wasm": "./oauthapp_login_bg.wasm",
     "./package.json": "./package.json",
   },
   files: [
     "oauthapp-login.js", "oauthapp-login.d.ts", "oauthapp_login.js",
-    "oauthapp_login_bg.wasm", "oauthapp-login.css",
+    "oauthapp_login_bg.wasm", "oauthapp-login.css", "react.d.ts",
   ],
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");

@@ -8,8 +8,8 @@ const api = new URLSearchParams(location.search).get("api") ?? "https://www.oaut
 
 function App() {
   const [lang, setLang] = useState("en");
-  const [who, setWho] = useState(null);
-  const [error, setError] = useState(null);
+  const [who, setWho] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   return (
     <main>
@@ -31,7 +31,8 @@ function App() {
         server-url={api}
         lang={lang}
         onoauthapp-login:signin={(e) => {
-          setWho(e.detail.claims.unique_name ?? e.detail.claims.sub);
+          // e: OAuthAppLoginSignInEvent (oauthapp-login/react's JSX types)
+          setWho(String(e.detail.claims.unique_name ?? e.detail.claims.sub));
           setError(null);
         }}
         onoauthapp-login:signout={() => setWho(null)}
@@ -41,7 +42,7 @@ function App() {
   );
 }
 
-createRoot(document.getElementById("root")).render(
+createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <App />
   </StrictMode>,
