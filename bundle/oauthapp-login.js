@@ -14,8 +14,10 @@
 // page needs script-src with the origin of these files and 'wasm-unsafe-eval', style-src
 // with their origin, and connect-src with their origin (the .wasm is fetched) and the API's.
 
-const BASE = new URL(".", import.meta.url);
-const CSS_URL = new URL("oauthapp-login.css", BASE).href;
+// Every file next to this one is named by a literal `new URL("./…", import.meta.url)` or
+// `import("./…")`: the forms bundlers (Vite, webpack 5, Rollup) follow when they copy and
+// rename assets, and that a browser resolves against this file's URL when it is served as is.
+const CSS_URL = new URL("./oauthapp-login.css", import.meta.url).href;
 const EVENT_PREFIX = "oauthapp-login:";
 
 /** Attributes the element watches; each maps onto the option of the same name. Kept equal to
@@ -53,8 +55,8 @@ let wasmModule = null;
 /** The wasm-bindgen module, fetched and instantiated once for the whole page. */
 function loadModule() {
   if (!wasmModule) {
-    wasmModule = import(new URL("oauthapp_login.js", BASE).href).then(async (mod) => {
-      await mod.default({ module_or_path: new URL("oauthapp_login_bg.wasm", BASE) });
+    wasmModule = import("./oauthapp_login.js").then(async (mod) => {
+      await mod.default({ module_or_path: new URL("./oauthapp_login_bg.wasm", import.meta.url) });
       return mod;
     });
     // A failed load may be retried by the next widget.

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds the script-tag drop-in into dist-bundle/ (or $1): a folder a site hosts as it is.
 #   oauthapp-login.js        the loader: <oauthapp-login> custom element, OAuthAppLogin.mount
+#   oauthapp-login.d.ts      its TypeScript declarations (checked by scripts/check-types.sh)
 #   oauthapp_login.js        the wasm-bindgen glue (--target web), imported by the loader
 #   oauthapp_login_bg.wasm   the widget, optimised by wasm-opt (WASM_OPT_FLAGS in env.sh)
 #   oauthapp-login.css       bundle/host.css + style/*.css (not demo.css), linked in each shadow root
 #   example.html (+ .js, .css) a plain page using it
+#   npm/oauthapp-login-<version>.tgz  the npm package of the drop-in (scripts/npm-package.sh)
+#   cdn/                     the same files under content-hashed names, integrity.json (SRI)
 # Works offline once scripts/setup.sh has installed the tools (wasm-bindgen-cli of
 # Cargo.lock's version, wasm-opt from npm binaryen@132 — never Debian's older one).
 set -euo pipefail
@@ -51,7 +54,7 @@ step "CSS and loader"
     cat "$f"
   done
 } > "$tmp/oauthapp-login.css"
-cp bundle/oauthapp-login.js bundle/example.html bundle/example.js bundle/example.css "$tmp/"
+cp bundle/oauthapp-login.js bundle/oauthapp-login.d.ts bundle/example.html bundle/example.js bundle/example.css "$tmp/"
 
 rm -rf "$out"
 mkdir -p "$(dirname "$out")"
@@ -66,3 +69,9 @@ for f in "$out"/oauthapp_login_bg.wasm "$out"/oauthapp_login.js "$out"/oauthapp-
   br=$(command -v brotli >/dev/null && brotli -c -q 11 "$f" | wc -c || echo "-")
   printf '  %-26s raw %8s  gzip %8s  brotli %8s\n' "$(basename "$f")" "$raw" "$gz" "$br"
 done
+
+step "npm package (scripts/npm-package.sh -> $out/npm/)"
+bash scripts/npm-package.sh "$out"
+
+step "content-hashed files and the loader's SRI integrity (scripts/cdn-files.mjs -> $out/cdn/)"
+node scripts/cdn-files.mjs "$out"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building, testing and the demo need, skipping whatever is already there:
 # the wasm target, Debian's chromium + chromedriver and postgresql, Trunk 0.21.14, the
-# wasm-bindgen-cli of Cargo.lock's version, and wasm-opt from the npm package binaryen@132 (Debian's binaryen is
-# too old: its output fails at start in the browser).
+# wasm-bindgen-cli of Cargo.lock's version, wasm-opt from the npm package binaryen@132
+# (Debian's binaryen is too old: its output fails at start in the browser), and
+# typescript@5.9.3 from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -48,4 +49,12 @@ if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   (cd "$TOOLS_DIR" && npm install --silent --no-audit --no-fund binaryen@132)
 fi
 
-step "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(chromium --version 2>/dev/null)"
+# TypeScript, for the drop-in's declarations (scripts/check-types.sh): pinned, local to the
+# tools folder like binaryen, never global.
+if ! tsc --version 2>/dev/null | grep -qx 'Version 5.9.3'; then
+  step "typescript 5.9.3 (npm) into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR"
+  (cd "$TOOLS_DIR" && npm install --silent --no-audit --no-fund --save-exact typescript@5.9.3)
+fi
+
+step "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), tsc $(tsc --version), $(chromium --version 2>/dev/null)"

@@ -24,11 +24,24 @@ cargo test --workspace --exclude oauthapp-e2e --locked
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p oauthapp-login --locked --target wasm32-unknown-unknown
 
+step "publishable crate (rustdoc -D warnings, cargo publish --dry-run)"
+RUSTDOCFLAGS="-D warnings" cargo doc -p oauthapp-login --no-deps --locked
+cargo publish --dry-run -p oauthapp-login --allow-dirty --locked
+
+step "TypeScript declarations of the drop-in (tsc --strict, node --test)"
+bash scripts/check-types.sh
+
 step "release build (trunk, wasm-opt -Oz)"
 trunk build --release --offline
 
-step "script-tag drop-in (scripts/bundle.sh -> dist-bundle/)"
+step "script-tag drop-in and its npm package (scripts/bundle.sh -> dist-bundle/)"
 bash scripts/bundle.sh
+
+step "npm package of the drop-in (npm install of the tarball, node --test, tsc --strict)"
+bash scripts/check-package.sh
+
+step "Vite + React example against the npm package (scripts/react-site.sh, for the e2e tests)"
+bash scripts/react-site.sh
 
 step "size budget (script-tag bundle, brotli)"
 python3 scripts/sizes.py --json "${CARGO_TARGET_DIR:-target}/bench/sizes.json" --budget size-budget.json

@@ -16,6 +16,42 @@
 //! - [`components`]: the components under their earlier paths (re-exports).
 //! - [`embed`]: the script-tag drop-in's entry points (`<oauthapp-login>`).
 //! - [`app`]: the demo page's root component.
+//!
+//! ## Quick start
+//!
+//! Add the crate (`cargo add oauthapp-login`) to a Leptos 0.8 app built for
+//! `wasm32-unknown-unknown` (with Trunk, say), link the widget's stylesheets (`style/*.css` in
+//! the package, `demo.css` aside), and put the widget on a page:
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use oauthapp_login::flows::LoginWidget;
+//! use oauthapp_login::ui::LoginTab;
+//!
+//! #[component]
+//! fn SignInPage() -> impl IntoView {
+//!     view! {
+//!         <LoginWidget
+//!             server_url="https://www.oauthapp.com"
+//!             app_id=2
+//!             tabs=vec![LoginTab::Account, LoginTab::Phone, LoginTab::Email, LoginTab::Qr]
+//!             show_guest=true
+//!             on_login=Callback::new(|(token, claims)| { let _ = (token, claims); })
+//!         />
+//!     }
+//! }
+//!
+//! fn main() {
+//!     leptos::mount::mount_to_body(SignInPage);
+//! }
+//! ```
+//!
+//! Without a UI, the typed client and the session work alone; see [`api::Client`] and
+//! [`session::Session`]. Sites that are not written in Rust use the script-tag drop-in
+//! `<oauthapp-login>` (an npm package too) built from [`embed`] by the repository's
+//! `scripts/bundle.sh`.
+
+#![warn(missing_docs)]
 
 pub mod api;
 pub mod app;

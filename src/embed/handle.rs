@@ -95,7 +95,7 @@ impl WidgetHandle {
         known
     }
 
-    /// The signed-in person, `{token: {access_token, token_type, expires_in}, claims: {...}}`,
+    /// The signed-in person, `{token: {access_token, token_type, expires_at}, claims: {...}}`,
     /// or `null`.
     pub fn session(&self) -> JsValue {
         self.session
