@@ -460,6 +460,9 @@ async fn demo_ignores_a_foreign_state() {
     mount_demo(&root, "?view=thirdparty&code=abc&state=other");
     sleep(20).await;
     assert!(text_of(&status(&root)).contains("state differs"));
+    // Said at once, as an error (it used to be only a polite status).
+    let said = alert(&root).expect("an alert");
+    assert!(text_of(&said).contains("state differs"));
     assert!(calls().is_empty(), "no exchange");
     restore_fetch();
 }

@@ -450,6 +450,8 @@ async fn network_errors_back_off_and_requests_never_pile_up() {
     // does not hear it (an accessibility gap of the widget).
     let retrying = dom::by_text(&root, "Trying again");
     assert!(!retrying.has_attribute("hidden"));
+    // A screen reader hears it too (it was a plain paragraph).
+    assert_eq!(retrying.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(
         retrying.text_content().unwrap_or_default(),
         "Connection problem. Trying again…"

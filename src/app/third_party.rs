@@ -131,7 +131,7 @@ pub fn ThirdPartyDemo(
                         <p class="oa-thirdparty__denied">{i18n.text(Key::ThirdDenied)}</p>
                     }
                     .into_any(),
-                    Stage::Failed(m) => view! { <p class="oa-form__error oa-thirdparty__error">{i18n.render(&m)}</p> }
+                    Stage::Failed(m) => view! { <p class="oa-form__error oa-thirdparty__error" role="alert">{i18n.render(&m)}</p> }
                         .into_any(),
                     Stage::Done(expires, claims) => view! {
                         <p class="oa-thirdparty__done">{i18n.text(Key::ThirdDone)}</p>

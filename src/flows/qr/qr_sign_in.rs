@@ -181,7 +181,7 @@ pub fn QrSignIn(
             <p class="oa-qr__state" role="status" aria-live="polite" aria-atomic="true">
                 {move || i18n.t(phase_key(phase.get()))}
             </p>
-            <p class="oa-qr__retrying" hidden=move || !retrying.get()>
+            <p class="oa-qr__retrying" role="status" hidden=move || !retrying.get()>
                 {i18n.text(Key::QrRetrying)}
             </p>
             <FormError error=failure />
