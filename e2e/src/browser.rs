@@ -9,6 +9,22 @@ use std::path::PathBuf;
 use std::time::Duration;
 use tokio::process::{Child, Command};
 
+/// The switches of every headless Chromium the tests and the benchmark start: headless, no
+/// sandbox (root in CI), no GPU, nothing fetched in the background, a fixed size and language.
+pub const CHROMIUM_SWITCHES: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1024,900",
+    "--lang=en-US",
+];
+
 /// How long a wait for something on the page lasts before the test fails.
 pub const WAIT: Duration = Duration::from_secs(15);
 
@@ -51,24 +67,11 @@ impl Browser {
             .map_err(|e| format!("cannot start {chromedriver}: {e}"))?;
         wait_for_port(port, "chromedriver").await?;
         let profile = fresh_temp_dir("chromium").map_err(|e| format!("temp dir: {e}"))?;
-        let mut args: Vec<String> = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1024,900",
-            "--lang=en-US",
-            "--enable-logging=stderr",
-            "--v=0",
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+        let mut args: Vec<String> = CHROMIUM_SWITCHES
+            .iter()
+            .chain(&["--enable-logging=stderr", "--v=0"])
+            .map(|s| (*s).to_owned())
+            .collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         // An extra switch replaces a default one of the same name (`--window-size=…`).
         let name = |a: &str| a.split('=').next().unwrap_or(a).to_owned();
@@ -249,12 +252,18 @@ impl Browser {
     /// Calls the API from the page (same origin): `POST /api/<path>` with a JSON body,
     /// returning the envelope. For setting up a test's data, not for what is under test.
     pub async fn api_post(&self, path: &str, body: Value) -> HarnessResult<Value> {
+        self.api_post_at("", path, body).await
+    }
+
+    /// [`Browser::api_post`] to the server at `base` (`http://127.0.0.1:…`; empty: the page's
+    /// own origin), a cross-origin fetch from a host page.
+    pub async fn api_post_at(&self, base: &str, path: &str, body: Value) -> HarnessResult<Value> {
         self.eval_async(
             "const done = arguments[arguments.length - 1];
-             fetch('/api/' + arguments[0], {method: 'POST',
-               headers: {'Content-Type': 'application/json'}, body: JSON.stringify(arguments[1])})
+             fetch(arguments[0] + '/api/' + arguments[1], {method: 'POST',
+               headers: {'Content-Type': 'application/json'}, body: JSON.stringify(arguments[2])})
                .then(r => r.json()).then(done).catch(e => done({error: String(e)}));",
-            vec![json!(path), body],
+            vec![json!(base), json!(path), body],
         )
         .await
     }

@@ -12,7 +12,7 @@ mod paths;
 mod server;
 
 pub use a11y::Screen;
-pub use browser::Browser;
+pub use browser::{Browser, CHROMIUM_SWITCHES};
 pub use paths::{dist_dir, workspace_root};
 pub use server::{Server, ServerOptions};
 

@@ -183,13 +183,10 @@ async fn view_in<'b>(browser: &'b Browser, host: &str, view: &str) -> HarnessRes
 /// Creates `user` with `pwd` on app 2 by a cross-origin fetch from the host page.
 async fn sign_up(browser: &Browser, api: &str, user: &str, pwd: &str) -> HarnessResult<()> {
     let v = browser
-        .eval_async(
-            "const done = arguments[arguments.length - 1];
-             fetch(arguments[0] + '/api/AppUsers/2/SignUp', {
-               method: 'POST', headers: {'Content-Type': 'application/json'},
-               body: JSON.stringify({userName: arguments[1], pwd: arguments[2]}),
-             }).then(r => r.json()).then(done).catch(e => done(String(e)));",
-            vec![json!(api), json!(user), json!(pwd)],
+        .api_post_at(
+            api,
+            "AppUsers/2/SignUp",
+            json!({"userName": user, "pwd": pwd}),
         )
         .await?;
     if v["code"] == 200 {

@@ -57,13 +57,10 @@ async fn the_react_site_signs_in_through_the_npm_package() -> Result<(), String>
         .await?;
 
     let v = browser
-        .eval_async(
-            "const done = arguments[arguments.length - 1];
-             fetch(arguments[0] + '/api/AppUsers/2/SignUp', {
-               method: 'POST', headers: {'Content-Type': 'application/json'},
-               body: JSON.stringify({userName: 'react_user', pwd: 'secret123'}),
-             }).then(r => r.json()).then(done).catch(e => done(String(e)));",
-            vec![json!(server.url)],
+        .api_post_at(
+            &server.url,
+            "AppUsers/2/SignUp",
+            json!({"userName": "react_user", "pwd": "secret123"}),
         )
         .await?;
     assert_eq!(v["code"], 200, "sign-up: {v}");

@@ -78,13 +78,10 @@ async fn open(integrity: Option<&str>) -> HarnessResult<(Server, HostSite, Brows
 async fn the_hashed_loader_with_its_integrity_signs_in() -> Result<(), String> {
     let (server, _site, browser) = open(None).await?;
     let v = browser
-        .eval_async(
-            "const done = arguments[arguments.length - 1];
-             fetch(arguments[0] + '/api/AppUsers/2/SignUp', {
-               method: 'POST', headers: {'Content-Type': 'application/json'},
-               body: JSON.stringify({userName: 'sri_user', pwd: 'secret123'}),
-             }).then(r => r.json()).then(done).catch(e => done(String(e)));",
-            vec![json!(server.url)],
+        .api_post_at(
+            &server.url,
+            "AppUsers/2/SignUp",
+            json!({"userName": "sri_user", "pwd": "secret123"}),
         )
         .await?;
     assert_eq!(v["code"], 200, "sign-up: {v}");

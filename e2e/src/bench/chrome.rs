@@ -56,22 +56,10 @@ impl Driver {
         let _ = std::fs::remove_dir_all(&profile);
         std::fs::create_dir_all(&profile).map_err(|e| format!("profile dir: {e}"))?;
         let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let mut args: Vec<String> = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1024,900",
-            "--lang=en-US",
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+        let mut args: Vec<String> = oauthapp_e2e::CHROMIUM_SWITCHES
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         args.extend(extra.iter().map(|a| (*a).to_owned()));
         let mut caps = serde_json::Map::new();
