@@ -97,7 +97,7 @@ pub fn ThirdPartyDemo(
     let app_name = move || i18n.t(Key::ThirdTitle);
     let state_value = StoredValue::new(random_state());
     // PKCE: the verifier stays in this tab; only its challenge goes into the link.
-    let verifier_value = StoredValue::new(pkce::verifier_from(&random_bytes()));
+    let verifier_value = StoredValue::new(pkce::verifier_from(&random_bytes::<32>()));
     let start_href = move || {
         let (base, here) = page_urls();
         let request = AuthRequest {
@@ -194,38 +194,34 @@ fn take_verifier() -> Option<String> {
     value
 }
 
-/// 32 random bytes (from `crypto.getRandomValues`), for a PKCE verifier.
-fn random_bytes() -> [u8; 32] {
-    let mut bytes = [0u8; 32];
-    let state = random_state();
-    let more = random_state();
-    for (i, pair) in state
-        .as_bytes()
-        .chunks(2)
-        .chain(more.as_bytes().chunks(2))
-        .enumerate()
-    {
-        let hex = std::str::from_utf8(pair).unwrap_or("00");
-        bytes[i] = u8::from_str_radix(hex, 16).unwrap_or(0);
-    }
-    bytes
-}
-
-/// A fresh unguessable `state`: 16 random bytes as hex (from `crypto.getRandomValues`).
-fn random_state() -> String {
-    let mut bytes = [0u8; 16];
+/// `N` random bytes from `crypto.getRandomValues` (for the `state` and the PKCE verifier).
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
     let filled = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
         .is_some();
     if !filled {
         // No Web Crypto (not expected in a browser): still differs per request.
-        let now = js_sys::Date::now().to_bits().to_le_bytes();
-        let r = js_sys::Math::random().to_bits().to_le_bytes();
-        bytes[..8].copy_from_slice(&now);
-        bytes[8..].copy_from_slice(&r);
+        for (i, chunk) in bytes.chunks_mut(8).enumerate() {
+            let seed = if i == 0 {
+                js_sys::Date::now()
+            } else {
+                js_sys::Math::random()
+            };
+            let seed = seed.to_bits().to_le_bytes();
+            chunk.copy_from_slice(&seed[..chunk.len()]);
+        }
     }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    bytes
+}
+
+/// A fresh unguessable `state`: 16 random bytes as hex.
+fn random_state() -> String {
+    random_bytes::<16>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Remembers the `state` of the request being started, in this tab.
