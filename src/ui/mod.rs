@@ -6,6 +6,7 @@
 //! - [`CountdownButton`]: busy, then "Resend in N s" (the send-code button's look).
 //! - [`ChoiceGroup`]: radio buttons under a legend.
 //! - [`SubmitButton`]: a form's submit button, busy while its request is out.
+//! - [`use_page_visible`]: whether the page is in the foreground.
 //! - [`unique_id`]: DOM ids unique on the page.
 
 mod choice_group;
@@ -15,6 +16,7 @@ mod ids;
 mod live_region;
 mod submit_button;
 mod tabs;
+mod visibility;
 
 pub use choice_group::ChoiceGroup;
 pub use countdown_button::CountdownButton;
@@ -23,3 +25,4 @@ pub use ids::unique_id;
 pub use live_region::{FormError, LiveRegion, StatusLine};
 pub use submit_button::{guarded_submit, SubmitButton};
 pub use tabs::{next_index, panel_id, tab_id, LoginTab, Shown, TabPanel, Tabs};
+pub use visibility::{page_visible, use_page_visible};

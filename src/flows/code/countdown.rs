@@ -10,6 +10,11 @@ use crate::storage::keys::{read_migrating, LEGACY_COUNTDOWN_PREFIX};
 /// The default length of a countdown, in seconds.
 pub const DEFAULT_COUNTDOWN_SECS: u32 = 60;
 
+/// Milliseconds as the whole seconds a countdown shows, rounded up (1 ms left is "1 s").
+pub fn whole_seconds(ms: i64) -> u32 {
+    u32::try_from((ms.max(0) + 999) / 1000).unwrap_or(u32::MAX)
+}
+
 /// Countdowns of `seconds`, keyed by purpose and recipient, kept in `storage`, timed by `clock`.
 #[derive(Clone, Debug)]
 pub struct CountdownStore<S, C> {
@@ -56,8 +61,7 @@ impl<S: StorageBackend, C: Clock> CountdownStore<S, C> {
     /// Whole seconds left (rounded up: 1 ms left still shows "1 s"), 0 when there is no
     /// running countdown.
     pub fn remaining(&self, purpose: &str, recipient: &str) -> u32 {
-        let left_ms = self.remaining_ms(purpose, recipient);
-        u32::try_from((left_ms + 999) / 1000).unwrap_or(u32::MAX)
+        whole_seconds(self.remaining_ms(purpose, recipient))
     }
 
     /// Milliseconds left, 0 when there is no running countdown. An entry that is over,

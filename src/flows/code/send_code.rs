@@ -5,14 +5,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::channel::Channel;
-use super::countdown::CountdownStore;
+use super::countdown::{whole_seconds, CountdownStore};
 use crate::api::CodePurpose;
 use crate::clock::SystemClock;
 use crate::flows::context::use_login;
-use crate::flows::qr::use_page_visible;
 use crate::i18n::{message_for_error, Key, Message};
 use crate::storage::PageStorage;
-use crate::ui::{CountdownButton, Shown};
+use crate::ui::{use_page_visible, CountdownButton, Shown};
 
 /// The countdown store of the page with the widget's length.
 fn store(seconds: u32) -> CountdownStore<PageStorage, SystemClock> {
@@ -53,7 +52,7 @@ pub fn SendCodeButton(
         tick.track();
         let awake = shown.get() && page_visible.get();
         let left_ms = store(seconds).remaining_ms(purpose.as_str(), &recipient.get());
-        let left = u32::try_from((left_ms + 999) / 1000).unwrap_or(u32::MAX);
+        let left = whole_seconds(left_ms);
         if remaining.try_get_untracked() != Some(left) {
             remaining.try_set(left);
         }

@@ -8,8 +8,8 @@ mod qr_image;
 mod qr_sign_in;
 mod svg;
 mod template;
-mod visibility;
 
+pub use crate::ui::{page_visible, use_page_visible};
 pub use machine::{
     QrMachine, QrPhase, QrStep, QrTiming, DEFAULT_LIFETIME_SECS, MAX_BACKOFF_MS, POLL_INTERVAL_MS,
 };
@@ -17,4 +17,3 @@ pub use qr_image::QrImage;
 pub use qr_sign_in::{QrSignIn, DEFAULT_QR_SCOPES};
 pub use svg::{modules_path, qr_svg, QrSvg, QUIET_ZONE};
 pub use template::{fill_qr_template, DEFAULT_QR_TEMPLATE};
-pub use visibility::{page_visible, use_page_visible};

@@ -7,11 +7,11 @@ use super::poller::Poller;
 use super::qr_image::QrImage;
 use super::svg::qr_svg;
 use super::template::{fill_qr_template, DEFAULT_QR_TEMPLATE};
-use super::visibility::use_page_visible;
 use crate::api::QrPreSignInRequest;
 use crate::clock::{Clock, SystemClock};
 use crate::flows::context::use_login;
 use crate::i18n::{message_for_error, use_i18n, Key};
+use crate::ui::use_page_visible;
 use crate::ui::FormError;
 use crate::validate::url::is_http_url;
 
