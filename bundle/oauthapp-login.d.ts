@@ -194,7 +194,10 @@ export declare class OAuthAppLoginElement extends HTMLElement {
 export interface OAuthAppLoginApi {
   /**
    * Mounts a widget into `element`'s (new or existing) open shadow root. Events are
-   * dispatched on `element` as for `<oauthapp-login>`. Rejects if the widget cannot load.
+   * dispatched on `element` as for `<oauthapp-login>`. The sign-in view shows at
+   * once as ready HTML that can be typed into; the promise resolves once the widget has taken
+   * it over. If the widget cannot be loaded, an `error` is dispatched (and `onError` called)
+   * and the widget offers the person a retry; the promise resolves after a retry succeeds.
    */
   mount(element: HTMLElement, options?: OAuthAppLoginMountOptions): Promise<OAuthAppLoginHandle>;
   /** The class registered as `<oauthapp-login>`. */

@@ -13,11 +13,20 @@
 // Works under a strict Content-Security-Policy: no inline script or style, no eval; the
 // page needs script-src with the origin of these files and 'wasm-unsafe-eval', style-src
 // with their origin, and connect-src with their origin (the .wasm is fetched) and the API's.
+//
+// What a visitor waits for: the moment this file runs, each widget shows its sign-in view as
+// ready HTML (SHELL, rendered at build time from the widget's own view code by
+// oauthapp-prerender; styles from CSS_TEXT, adopted without a request), and the wasm and its
+// glue are fetched at once, in parallel. A person can type, switch tabs and submit at once;
+// when the wasm is ready it renders the same view and takes over: what was typed, the tab,
+// the focus and the caret move over, and a submit or click made meanwhile ("Just a moment…")
+// goes through then. If the wasm cannot be loaded, the widget says so and offers a retry.
 
 // Every file next to this one is named by a literal `new URL("./…", import.meta.url)` or
 // `import("./…")`: the forms bundlers (Vite, webpack 5, Rollup) follow when they copy and
 // rename assets, and that a browser resolves against this file's URL when it is served as is.
 const CSS_URL = new URL("./oauthapp-login.css", import.meta.url).href;
+const WASM_URL = new URL("./oauthapp_login_bg.wasm", import.meta.url);
 const EVENT_PREFIX = "oauthapp-login:";
 
 /** Attributes the element watches; each maps onto the option of the same name. Kept equal to
@@ -50,19 +59,284 @@ const PARTS = [
   [".oa-embed__notice", "notice"],
 ];
 
+// The first views as HTML and the widget's styles, put here by scripts/bundle.sh (the source
+// file has none, and then behaves as before: nothing shown until the wasm is ready, the
+// stylesheet linked). SHELL: {views: {"<lang>|<tabs>|<guest>": html}, strings: {<lang>:
+// {starting, failed, retry}}, themes: {light, dark}}.
+const SHELL = null;
+const CSS_TEXT = null;
+
 let wasmModule = null;
 
-/** The wasm-bindgen module, fetched and instantiated once for the whole page. */
+/** The wasm-bindgen module, fetched and instantiated once for the whole page: the glue and
+ * the .wasm are requested together, not one after the other. */
 function loadModule() {
   if (!wasmModule) {
+    const wasm = fetch(WASM_URL);
     wasmModule = import("./oauthapp_login.js").then(async (mod) => {
-      await mod.default({ module_or_path: new URL("./oauthapp_login_bg.wasm", import.meta.url) });
+      await mod.default({ module_or_path: wasm });
       return mod;
     });
-    // A failed load may be retried by the next widget.
+    // A failed load may be retried (the retry button, or the next widget).
     wasmModule.catch(() => { wasmModule = null; });
   }
   return wasmModule;
+}
+
+let sheet = null;
+
+/** The widget's styles as one constructed stylesheet shared by every shadow root, or null
+ * where the browser cannot adopt one (the stylesheet is linked instead). */
+function sharedSheet() {
+  if (sheet === null && CSS_TEXT !== null) {
+    try {
+      const made = new CSSStyleSheet();
+      made.replaceSync(CSS_TEXT);
+      sheet = made;
+    } catch {
+      sheet = false;
+    }
+  }
+  return sheet || null;
+}
+
+/** Options by a normalized name (`app-id`, `appId`, `appid` are one), as the wasm reads them. */
+function optionReader(options) {
+  const byName = new Map();
+  for (const [k, v] of Object.entries(options)) byName.set(k.toLowerCase().replace(/[-_]/g, ""), v);
+  return (...names) => {
+    for (const name of names) if (byName.has(name)) return byName.get(name);
+    return undefined;
+  };
+}
+
+/** `zh-CN` or `en` for a language tag, or null (Lang::parse). */
+function langOf(tag) {
+  const primary = String(tag ?? "").trim().split(/[-_]/)[0].toLowerCase();
+  return primary === "zh" ? "zh-CN" : primary === "en" ? "en" : null;
+}
+
+/** Whether `value` turns a boolean option on (as the wasm reads flags). */
+function flagOn(value) {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  return !["false", "0", "no", "off"].includes(String(value).trim().toLowerCase());
+}
+
+/** Whether a session of application `appId` is saved (the wasm would show the signed-in view,
+ * not the sign-in form: no shell then). */
+function savedSession(appId) {
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) || "";
+      if (key.startsWith("oauthapp-login:v1:") && key.endsWith(":" + appId)
+        && !/^oauthapp-login:v1:(countdown|device-id|thirdparty)/.test(key)) return true;
+    }
+  } catch {
+    // No storage: nothing saved.
+  }
+  return false;
+}
+
+/** The language the widget will show for `options` (Lang::detect when none is set). */
+function langFor(options) {
+  const languages = [optionReader(options)("lang"), ...(navigator.languages || []), navigator.language];
+  return languages.map(langOf).find(Boolean) || "en";
+}
+
+/** What the loader itself says, in `lang`. */
+function loaderStrings(lang) {
+  return (SHELL && SHELL.strings[lang])
+    || { starting: "Just a moment…", failed: "The sign-in could not be loaded. Check your connection and try again.", retry: "Try again" };
+}
+
+/** The build-time view for `options`, or null when none fits (another view, an unusual tab
+ * list, a saved session, no app id). */
+function pickShell(options, lang) {
+  if (!SHELL) return null;
+  const get = optionReader(options);
+  const view = String(get("view") ?? "").toLowerCase().replace(/[-_]/g, "");
+  const appId = String(get("appid") ?? "").trim();
+  if (!["", "signin", "login"].includes(view) || !/^[0-9]+$/.test(appId) || savedSession(appId)) return null;
+  let tabs = get("tabs");
+  if (typeof tabs === "string") tabs = tabs.split(/[ ,]/).filter((t) => t.trim());
+  tabs = Array.isArray(tabs) && tabs.length ? tabs.map((t) => String(t).trim().toLowerCase()) : ["account", "phone", "email", "qr"];
+  const guest = flagOn(get("guest", "showguest")) ? "guest" : "";
+  const html = SHELL.views[`${lang}|${tabs.join(",")}|${guest}`];
+  if (!html) return null;
+  const theme = String(get("theme") ?? "").trim().toLowerCase();
+  const initial = String(get("initialtab", "tab") ?? "").trim().toLowerCase();
+  return { html, themeClass: SHELL.themes[theme], initial: tabs.indexOf(initial) };
+}
+
+const FIELDS = "input, textarea, select";
+const FOCUSABLE = "input, textarea, select, button, a[href], [tabindex]";
+
+/** Selects tab `index` of the shell as the widget's tab list does: aria-selected, the roving
+ * tabindex, the selected class, and only its panel shown. */
+function selectShellTab(root, index, focus) {
+  const tabs = [...root.querySelectorAll('[role="tab"]')];
+  if (!tabs[index]) return;
+  tabs.forEach((tab, i) => {
+    const on = i === index;
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on ? 0 : -1;
+    tab.classList.toggle("oa-tabs__tab--selected", on);
+    const panel = root.querySelector("#" + CSS.escape(tab.getAttribute("aria-controls") || ""));
+    if (panel) panel.hidden = !on;
+  });
+  if (focus) tabs[index].focus();
+}
+
+/** The index of the shell's selected tab, or -1. */
+function selectedTab(root) {
+  return [...root.querySelectorAll('[role="tab"]')].findIndex((t) => t.getAttribute("aria-selected") === "true");
+}
+
+/** The next tab for a key, as the widget's tab list moves (ui::tabs::next_index). */
+function nextTab(key, current, count) {
+  if (count === 0) return -1;
+  switch (key) {
+    case "ArrowRight": case "ArrowDown": return (current + 1) % count;
+    case "ArrowLeft": case "ArrowUp": return (current + count - 1) % count;
+    case "Home": return 0;
+    case "End": return count - 1;
+    default: return -1;
+  }
+}
+
+/**
+ * Shows the build-time view in `container` and makes it usable before the wasm is ready:
+ * fields take text as any form does, tabs switch, and a submit or another button's click is
+ * held ("Just a moment…" in the widget's status line) to be done once the wasm has taken over.
+ * Returns {held()}: the action held, if any.
+ */
+function showShell(container, shell, strings) {
+  // Our own markup, rendered at build time from the widget's view code: no host or person's
+  // text is in it.
+  container.innerHTML = shell.html;
+  container.dataset.oaShell = "";
+  const section = container.querySelector("section");
+  if (shell.themeClass && section) section.className = shell.themeClass;
+  if (shell.initial > 0) selectShellTab(container, shell.initial, false);
+  let held = null;
+  const hold = (action, busy) => {
+    held = action;
+    if (busy) busy.setAttribute("aria-busy", "true");
+    const status = container.querySelector(".oa-status");
+    if (status) status.textContent = strings.starting;
+  };
+  container.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const buttons = [...container.querySelectorAll("button")];
+    hold({ form: [...container.querySelectorAll("form")].indexOf(e.target), submitter: buttons.indexOf(e.submitter) }, e.submitter);
+  });
+  container.addEventListener("click", (e) => {
+    const button = e.target instanceof Element ? e.target.closest("button") : null;
+    if (!button || button.type === "submit") return;
+    if (button.getAttribute("role") === "tab") {
+      selectShellTab(container, [...container.querySelectorAll('[role="tab"]')].indexOf(button), true);
+    } else {
+      hold({ button: [...container.querySelectorAll("button")].indexOf(button) }, button);
+    }
+  });
+  container.addEventListener("keydown", (e) => {
+    if (!(e.target instanceof Element) || e.target.getAttribute("role") !== "tab") return;
+    const next = nextTab(e.key, selectedTab(container), container.querySelectorAll('[role="tab"]').length);
+    if (next < 0) return;
+    e.preventDefault();
+    selectShellTab(container, next, true);
+  });
+  return { held: () => held };
+}
+
+/** Lets microtasks run (the widget's effects) until `done()` or a few rounds have passed, all
+ * before the browser paints again. */
+async function settle(done) {
+  for (let i = 0; i < 20 && !done(); i++) await Promise.resolve();
+}
+
+/**
+ * Puts `fresh` (the wasm's own rendering of the same view) in place of the shell, with what
+ * the person did: the selected tab, what was typed, the focus and caret, then the held submit
+ * or click. Everything happens before the next paint: nothing flashes, moves or is lost.
+ */
+async function takeOver(shellEl, fresh, held) {
+  const tab = selectedTab(shellEl);
+  const freshTab = fresh.querySelectorAll('[role="tab"]')[tab];
+  if (freshTab && freshTab.getAttribute("aria-selected") !== "true") {
+    freshTab.click();
+    await settle(() => freshTab.getAttribute("aria-selected") === "true");
+  }
+  const active = shellEl.getRootNode().activeElement;
+  const focusAt = [...shellEl.querySelectorAll(FOCUSABLE)].indexOf(active);
+  let caret = null;
+  try {
+    if (active && typeof active.selectionStart === "number") {
+      caret = [active.selectionStart, active.selectionEnd, active.selectionDirection];
+    }
+  } catch {
+    // Inputs without a caret (email in some browsers): the focus alone moves.
+  }
+  const from = [...shellEl.querySelectorAll(FIELDS)];
+  shellEl.replaceWith(fresh);
+  const to = [...fresh.querySelectorAll(FIELDS)];
+  from.forEach((field, i) => {
+    const twin = to[i];
+    if (!twin || twin.name !== field.name || twin.type !== field.type) return;
+    if (field.type === "checkbox" || field.type === "radio") {
+      if (twin.checked !== field.checked) twin.click();
+    } else if (twin.value !== field.value) {
+      twin.value = field.value;
+      twin.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  });
+  const target = [...fresh.querySelectorAll(FOCUSABLE)][focusAt];
+  if (target) {
+    target.focus({ preventScroll: true });
+    if (caret) {
+      try { target.setSelectionRange(...caret); } catch { /* no caret here */ }
+    }
+  }
+  if (!held) return;
+  if (held.button !== undefined) {
+    const button = fresh.querySelectorAll("button")[held.button];
+    if (button) button.click();
+  } else {
+    const form = fresh.querySelectorAll("form")[held.form];
+    const submitter = fresh.querySelectorAll("button")[held.submitter];
+    if (form) form.requestSubmit(submitter && submitter.form === form && submitter.type === "submit" ? submitter : undefined);
+  }
+}
+
+/** Says the widget could not be loaded, in `strings`' language, with a retry button;
+ * resolves when it is pressed. One notice per widget, reused by later failures. */
+function offerRetry(container, strings) {
+  return new Promise((resolve) => {
+    let notice = container.querySelector(":scope > .oa-embed__notice--load");
+    if (!notice) {
+      notice = document.createElement("div");
+      notice.className = "oa-embed__notice oa-embed__notice--load";
+      notice.setAttribute("role", "alert");
+      const text = document.createElement("p");
+      text.textContent = strings.failed;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "oa-button oa-button--secondary";
+      button.textContent = strings.retry;
+      notice.append(text, button);
+      container.prepend(notice);
+    }
+    const button = notice.querySelector("button");
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+    button.addEventListener("click", () => {
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+      resolve();
+    }, { once: true });
+  });
 }
 
 /** Gives the widget's elements their ::part() names, now and whenever they change. */
@@ -83,15 +357,22 @@ function exposeParts(root) {
   return observer;
 }
 
-/** A shadow root holding the stylesheet and an empty container; resolves once styled. */
+/** A shadow root holding the widget's styles (the shared constructed sheet, else a link to
+ * the stylesheet) and an empty container; `styled` resolves once the styles apply. */
 function prepareShadow(host) {
   const shadow = host.shadowRoot || host.attachShadow({ mode: "open" });
   shadow.replaceChildren();
+  const container = document.createElement("div");
+  container.className = "oa-host";
+  const adopted = sharedSheet();
+  if (adopted) {
+    shadow.adoptedStyleSheets = [adopted];
+    shadow.append(container);
+    return { shadow, container, styled: Promise.resolve() };
+  }
   const link = document.createElement("link");
   link.rel = "stylesheet";
   link.href = CSS_URL;
-  const container = document.createElement("div");
-  container.className = "oa-host";
   shadow.append(link, container);
   // Mount once the CSS is in (or failed), so the widget never shows unstyled.
   const styled = new Promise((resolve) => {
@@ -118,7 +399,9 @@ function dispatch(target, type, detail) {
  * `element` as for the custom element.
  */
 async function mount(element, options = {}) {
-  const { shadow, container, styled } = prepareShadow(element);
+  const prepared = prepareShadow(element);
+  const { shadow, styled } = prepared;
+  let { container } = prepared;
   const callbacks = { signin: options.onSignIn, signout: options.onSignOut, error: options.onError };
   const onEvent = (type, detail) => {
     dispatch(element, type, detail);
@@ -129,15 +412,41 @@ async function mount(element, options = {}) {
   for (const [k, v] of Object.entries(options)) {
     if (typeof v !== "function") plain[k] = v;
   }
-  let mod;
-  try {
-    [mod] = await Promise.all([loadModule(), styled]);
-  } catch (e) {
-    onEvent("error", { message: "oauthapp-login: cannot load the widget: " + e });
-    throw e;
+  const lang = langFor(plain);
+  const strings = loaderStrings(lang);
+  const found = pickShell(plain, lang);
+  let shell = null;
+  if (found) {
+    await styled;
+    try {
+      shell = showShell(container, found, strings);
+    } catch {
+      container.replaceChildren();
+    }
   }
-  const handle = mod.mount(container, { ...plain, onEvent });
   const observer = exposeParts(shadow);
+  let mod;
+  for (;;) {
+    try {
+      [mod] = await Promise.all([loadModule(), styled]);
+      break;
+    } catch (e) {
+      onEvent("error", { message: "oauthapp-login: cannot load the widget: " + e });
+      await offerRetry(container, strings);
+    }
+  }
+  container.querySelector(":scope > .oa-embed__notice--load")?.remove();
+  let handle;
+  if (shell) {
+    // Rendered apart, then put in place of the shell with what the person did.
+    const fresh = document.createElement("div");
+    fresh.className = "oa-host";
+    handle = mod.mount(fresh, { ...plain, onEvent });
+    await takeOver(container, fresh, shell.held());
+    container = fresh;
+  } else {
+    handle = mod.mount(container, { ...plain, onEvent });
+  }
   let live = true;
   return {
     setOption: (name, value) => live && handle.setOption(name, value),
@@ -210,6 +519,10 @@ class OAuthAppLoginElement extends HTMLElement {
 
 export const OAuthAppLogin = { mount, Element: OAuthAppLoginElement };
 globalThis.OAuthAppLogin = OAuthAppLogin;
+
+// A page that loads this file means to show a widget: fetch the wasm now, in parallel with
+// everything else, rather than when the first element connects.
+loadModule().catch(() => {});
 
 if (!customElements.get("oauthapp-login")) {
   customElements.define("oauthapp-login", OAuthAppLoginElement);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the script-tag drop-in into dist-bundle/ (or $1): a folder a site hosts as it is.
-#   oauthapp-login.js        the loader: <oauthapp-login> custom element, OAuthAppLogin.mount
+#   oauthapp-login.js        the loader: <oauthapp-login> custom element, OAuthAppLogin.mount,
+#                            with the first sign-in views as HTML (prerender/, Leptos ssr) and
+#                            the styles inlined, so a visitor can type before the wasm arrives
 #   oauthapp-login.d.ts      its TypeScript declarations (checked by scripts/check-types.sh)
 #   oauthapp_login.js        the wasm-bindgen glue (--target web), imported by the loader
 #   oauthapp_login_bg.wasm   the widget, optimised by wasm-opt (WASM_OPT_FLAGS in env.sh)
@@ -55,6 +57,20 @@ step "CSS and loader"
   done
 } > "$tmp/oauthapp-login.css"
 cp bundle/oauthapp-login.js bundle/oauthapp-login.d.ts bundle/example.html bundle/example.js bundle/example.css "$tmp/"
+
+step "first views as HTML (oauthapp-prerender: the widget's views, rendered by Leptos ssr)"
+# Its own workspace and target folder: Leptos' ssr feature must not reach the wasm build.
+# Debug Leptos warns of untracked reads on stderr, which a build-time render does on purpose:
+# kept in a file, shown only if the render fails.
+# Run from prerender/ so that its .cargo/config.toml (erase_components, as for wasm) applies.
+prerender_target="$(realpath -m "${CARGO_TARGET_DIR:-target}")/prerender"
+if ! (cd prerender && cargo run --locked --offline --quiet --target-dir "$prerender_target") \
+    > "$tmp/shell.json" 2> "$tmp/prerender.log"; then
+  grep -v "outside a reactive tracking context" "$tmp/prerender.log" >&2 || true
+  exit 1
+fi
+node scripts/inline-shell.mjs "$tmp/oauthapp-login.js" "$tmp/shell.json" "$tmp/oauthapp-login.css"
+rm "$tmp/shell.json" "$tmp/prerender.log"
 
 rm -rf "$out"
 mkdir -p "$(dirname "$out")"

@@ -18,6 +18,15 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32, widget)"
 cargo clippy -p oauthapp-login --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
+step "build-time renderer of the drop-in's first views (prerender/: own workspace, Leptos ssr)"
+prerender_target="$(realpath -m "${CARGO_TARGET_DIR:-target}")/prerender"
+(
+  cd prerender
+  cargo fmt -- --check
+  cargo clippy --all-targets --locked --target-dir "$prerender_target" -- -D warnings
+  cargo test --locked --target-dir "$prerender_target"
+)
+
 step "native tests (widget logic, reference server)"
 cargo test --workspace --exclude oauthapp-e2e --locked
 

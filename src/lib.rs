@@ -55,6 +55,7 @@
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod clock;
 pub mod components;
 pub mod embed;

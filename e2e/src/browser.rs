@@ -213,6 +213,22 @@ impl Browser {
             .map_err(|e| format!("async script failed: {e}"))
     }
 
+    /// Types `text` with the keyboard into whatever has the focus, where its caret is (as a
+    /// person does; an element's send_keys moves the caret to the end first).
+    pub async fn type_keys(&self, text: &str) -> HarnessResult<()> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut keys = KeyActions::new("keyboard".to_owned());
+        for value in text.chars() {
+            keys = keys
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value });
+        }
+        self.client
+            .perform_actions(keys)
+            .await
+            .map_err(|e| format!("type {text:?}: {e}"))
+    }
+
     /// Waits for the element matching `css`, clears it and types `text` into it.
     pub async fn fill(&self, css: &str, text: &str) -> HarnessResult<()> {
         let el = self.wait_css(css).await?;

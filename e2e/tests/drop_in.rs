@@ -63,6 +63,15 @@ fn host_page(body: &str) -> String {
 /// Starts the API server, the host site serving the page with `body(api_url)` and a browser
 /// on that page.
 async fn open(body: impl Fn(&str) -> String) -> HarnessResult<(Server, HostSite, Browser)> {
+    open_with(body, |_| {}).await
+}
+
+/// [`open`], with `before(&site)` done before the browser opens the page (to hold or refuse
+/// some of the bundle's files).
+async fn open_with(
+    body: impl Fn(&str) -> String,
+    before: impl FnOnce(&HostSite),
+) -> HarnessResult<(Server, HostSite, Browser)> {
     let server = api_server().await?;
     let pages = vec![
         ("/index.html", host_page(&body(&server.url))),
@@ -70,6 +79,7 @@ async fn open(body: impl Fn(&str) -> String) -> HarnessResult<(Server, HostSite,
         ("/host.js", HOST_JS.to_owned()),
     ];
     let site = HostSite::start(pages, &csp(&server.url)).await?;
+    before(&site);
     let browser = Browser::start().await?;
     browser.goto(&format!("{}/index.html", site.url)).await?;
     Ok((server, site, browser))
@@ -531,5 +541,160 @@ async fn two_drop_ins_and_a_code_mount_share_one_module() -> Result<(), String> 
     browser.close().await;
     drop(site);
     drop(server);
+    Ok(())
+}
+
+/// What the drop-in `host` shows now: whether it is still the build-time first view (the wasm
+/// has not taken over), the widget's height, the focused field's label and its caret.
+async fn first_view_state(browser: &Browser, host: &str) -> HarnessResult<Value> {
+    browser
+        .eval(
+            "const root = document.querySelector(arguments[0]).shadowRoot;
+             const active = root.activeElement;
+             const label = active && active.id ? root.querySelector(`label[for='${active.id}']`) : null;
+             return {
+               shell: !!root.querySelector('[data-oa-shell]'),
+               height: root.querySelector('section').getBoundingClientRect().height,
+               focused: label ? label.textContent : null,
+               caret: active && typeof active.selectionStart === 'number' ? active.selectionStart : null,
+             };",
+            vec![json!(host)],
+        )
+        .await
+}
+
+/// Waits until the wasm has taken the drop-in `host` over.
+async fn wait_taken_over(browser: &Browser, host: &str) -> HarnessResult<Value> {
+    for _ in 0..150 {
+        let state = first_view_state(browser, host).await?;
+        if state["shell"] == json!(false) {
+            return Ok(state);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err("the wasm never took the first view over".into())
+}
+
+#[tokio::test]
+async fn a_person_types_and_submits_before_the_wasm_arrives_and_is_signed_in() -> Result<(), String>
+{
+    let (server, site, browser) = open_with(
+        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
+        |site| site.hold(".wasm"),
+    )
+    .await?;
+    sign_up(&browser, &server.url, "early-bird", "early-pass-1").await?;
+    let a = browser.within("#a").await?;
+    // The form is there, and usable, while the .wasm is still on its way.
+    a.type_into("User name", "early-bird").await?;
+    a.type_into("Password", "early-pass-1\u{E007}").await?;
+    let before = first_view_state(&browser, "#a").await?;
+    assert_eq!(
+        before["shell"],
+        json!(true),
+        "the wasm arrived too early: {before}"
+    );
+    // The submit is held, and the person is told.
+    a.wait_role_text("status", "Just a moment").await?;
+    assert_eq!(events(&browser).await?, Vec::<Value>::new());
+
+    site.release();
+    let after = wait_taken_over(&browser, "#a").await?;
+    // Taken over without a jump: same size.
+    assert_eq!(after["height"], before["height"], "{before} -> {after}");
+    // The held submit went through with what was typed.
+    wait_signed_in(&browser, "#a", "early-bird").await?;
+    let signin = wait_event(&browser, "signin").await?;
+    assert_eq!(signin["target"], "a");
+    assert_eq!(violations(&browser).await?, Vec::<String>::new());
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_take_over_keeps_the_tab_the_text_the_focus_and_the_caret() -> Result<(), String> {
+    let (_server, site, browser) = open_with(
+        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"zh-CN\" theme=\"dark\"></oauthapp-login>"),
+        |site| site.hold(".wasm"),
+    )
+    .await?;
+    let a = browser.within("#a").await?;
+    // In the page's language and theme from the first paint.
+    a.role("heading", "登录").await?;
+    wait_region_class(&a, "oa-theme--dark").await?;
+    // Another tab, chosen before the wasm: by the keyboard, as the tab list allows.
+    a.select_tab("手机").await?;
+    a.type_into("手机号", "13800138000").await?;
+    // The caret is put back in the middle, where the person is correcting.
+    browser
+        .eval(
+            "document.querySelector('#a').shadowRoot.activeElement.setSelectionRange(4, 4);",
+            vec![],
+        )
+        .await?;
+    let before = first_view_state(&browser, "#a").await?;
+    assert_eq!(
+        before["shell"],
+        json!(true),
+        "the wasm arrived too early: {before}"
+    );
+    assert_eq!(before["focused"], json!("手机号"));
+
+    site.release();
+    let after = wait_taken_over(&browser, "#a").await?;
+    assert_eq!(after["height"], before["height"], "{before} -> {after}");
+    assert_eq!(after["focused"], json!("手机号"), "{after}");
+    assert_eq!(after["caret"], json!(4), "{after}");
+    let tab = a.role("tab", "手机").await?;
+    assert_eq!(
+        tab.attr("aria-selected").await.map_err(|e| e.to_string())?,
+        Some("true".to_owned())
+    );
+    wait_region_class(&a, "oa-theme--dark").await?;
+    // Typing goes on where the caret was, into the wasm's own field.
+    browser.type_keys("9").await?;
+    assert_eq!(a.value("手机号").await?, "138090138000");
+    // And the wasm's form works: a bad number is refused in Chinese.
+    a.fill("手机号", "123").await?;
+    a.click_button("获取验证码").await?;
+    a.wait_text("请输入以 13 至 19 开头的 11 位手机号。")
+        .await?;
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_wasm_that_fails_to_load_is_said_and_retried() -> Result<(), String> {
+    let (server, _site, browser) = open_with(
+        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
+        |site| site.refuse(".wasm", 1),
+    )
+    .await?;
+    sign_up(&browser, &server.url, "second-try", "second-pass-1").await?;
+    let a = browser.within("#a").await?;
+    a.type_into("User name", "second-try").await?;
+    let said = a.wait_role_text("alert", "could not be loaded").await?;
+    assert!(said.contains("Check your connection"), "{said}");
+    let error = wait_event(&browser, "error").await?;
+    assert!(
+        error["detail"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("cannot load"),
+        "{error}"
+    );
+    a.click_button("Try again").await?;
+    wait_taken_over(&browser, "#a").await?;
+    a.wait_gone(
+        "alert",
+        "The sign-in could not be loaded. Check your connection and try again.",
+    )
+    .await?;
+    // What was typed before the failure is still there, in the wasm's field.
+    assert_eq!(a.value("User name").await?, "second-try");
+    a.type_into("Password", "second-pass-1").await?;
+    a.click_button("Sign in").await?;
+    wait_signed_in(&browser, "#a", "second-try").await?;
+    browser.close().await;
     Ok(())
 }

@@ -83,7 +83,7 @@ pub fn DemoApp() -> impl IntoView {
 
 /// The page's origin (`http://127.0.0.1:8080`), or "" outside a browser.
 fn page_origin() -> String {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }

@@ -32,7 +32,7 @@ impl DemoQuery {
 
     /// The page's own query.
     pub fn from_page() -> Self {
-        let search = web_sys::window()
+        let search = crate::browser::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         Self::parse(&search)

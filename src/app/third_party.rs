@@ -56,7 +56,7 @@ pub fn ThirdPartyDemo(
         .unwrap_or_else(|| Client::new("", 0));
     let scopes = scopes.unwrap_or_else(|| "openid profile phone email".to_owned());
     let search = search.unwrap_or_else(|| {
-        web_sys::window()
+        crate::browser::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default()
     });
@@ -173,7 +173,7 @@ fn done(token: &Token) -> Stage {
 
 /// The page without its query (for the consent view) and the demo's own `redirect_uri`.
 fn page_urls() -> (String, String) {
-    let location = web_sys::window().map(|w| w.location());
+    let location = crate::browser::window().map(|w| w.location());
     let origin = location
         .as_ref()
         .and_then(|l| l.origin().ok())
@@ -197,7 +197,7 @@ fn take_verifier() -> Option<String> {
 /// `N` random bytes from `crypto.getRandomValues` (for the `state` and the PKCE verifier).
 fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
-    let filled = web_sys::window()
+    let filled = crate::browser::window()
         .and_then(|w| w.crypto().ok())
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
         .is_some();

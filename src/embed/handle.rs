@@ -63,7 +63,7 @@ fn mount_point(root: JsValue) -> Result<web_sys::HtmlElement, JsValue> {
     let node = root.dyn_into::<web_sys::Node>().map_err(|_| {
         JsValue::from_str("oauthapp-login: mount() needs an element or a shadow root")
     })?;
-    let document = web_sys::window()
+    let document = crate::browser::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("oauthapp-login: no document"))?;
     let div = document.create_element("div")?;

@@ -67,7 +67,21 @@ pub fn embed_root(
         })
         .into_any()
     };
-    view! { <div class="oa-embed" data-oa-view=view_name>{body}</div> }
+    view! { <div class=FRAME_CLASS data-oa-view=view_name>{body}</div> }
+}
+
+/// The class of the frame every drop-in view is shown in.
+const FRAME_CLASS: &str = "oa-embed";
+
+/// The sign-in view in its frame with fixed options and no forced theme, as [`embed_root`]
+/// first renders it for a signed-out person: what the build-time shell is made of.
+pub(super) fn embed_frame(opts: &EmbedOptions) -> impl IntoView {
+    let looks = Looks {
+        lang: Signal::stored(opts.login.lang.unwrap_or_default()),
+        theme: Signal::stored(None),
+    };
+    let view_name = EmbedView::SignIn.as_str();
+    view! { <div class=FRAME_CLASS data-oa-view=view_name>{sign_in(opts, None, looks)}</div> }
 }
 
 /// Keeps `out` equal to `session` and tells the host of every sign-in and sign-out after the

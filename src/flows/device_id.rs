@@ -34,7 +34,7 @@ pub fn random_id() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let uuid = web_sys::window()
+        let uuid = crate::browser::window()
             .and_then(|w| js_sys::Reflect::get(&w, &"crypto".into()).ok())
             .and_then(|crypto| {
                 let f = js_sys::Reflect::get(&crypto, &"randomUUID".into()).ok()?;

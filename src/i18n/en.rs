@@ -5,6 +5,9 @@ use super::Key;
 /// Every key with its English text.
 pub static TABLE: &[(Key, &str)] = &[
     (Key::WidgetLabel, "Sign in"),
+    (Key::WidgetStarting, "Just a moment…"),
+    (Key::WidgetLoadFailed, "The sign-in could not be loaded. Check your connection and try again."),
+    (Key::WidgetRetry, "Try again"),
     (Key::StatusBusy, "Working…"),
     (Key::TabsLabel, "Ways to sign in"),
     (Key::TabsAccount, "Account"),

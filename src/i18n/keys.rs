@@ -35,6 +35,9 @@ macro_rules! keys {
 
 keys! {
     WidgetLabel => "widget.label",
+    WidgetStarting => "widget.starting",
+    WidgetLoadFailed => "widget.load_failed",
+    WidgetRetry => "widget.retry",
     StatusBusy => "status.busy",
 
     TabsLabel => "tabs.label",

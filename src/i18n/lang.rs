@@ -49,7 +49,7 @@ impl Lang {
     pub fn detect() -> Lang {
         #[cfg(target_arch = "wasm32")]
         {
-            let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+            let Some(nav) = crate::browser::window().map(|w| w.navigator()) else {
                 return Lang::En;
             };
             let mut tags: Vec<String> = nav

@@ -5,6 +5,12 @@ use super::Key;
 /// Every key with its Simplified Chinese text.
 pub static TABLE: &[(Key, &str)] = &[
     (Key::WidgetLabel, "登录"),
+    (Key::WidgetStarting, "请稍候…"),
+    (
+        Key::WidgetLoadFailed,
+        "登录组件加载失败，请检查网络后重试。",
+    ),
+    (Key::WidgetRetry, "重试"),
     (Key::StatusBusy, "处理中…"),
     (Key::TabsLabel, "登录方式"),
     (Key::TabsAccount, "账号"),

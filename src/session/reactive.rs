@@ -54,25 +54,29 @@ impl Session {
                 session.refresh();
             }
         };
-        let other_tabs = {
-            let on_change = on_change.clone();
-            window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
-                on_change(event.key())
-            })
-        };
-        // The `storage` event never reaches the page that wrote: other widgets of this page
-        // hear of a sign-in or sign-out through `SESSION_EVENT` instead.
-        let this_page = window_event_listener_untyped(SESSION_EVENT, move |event| {
-            on_change(
-                event
-                    .dyn_ref::<CustomEvent>()
-                    .and_then(|e| e.detail().as_string()),
-            )
-        });
-        on_cleanup(move || {
-            other_tabs.remove();
-            this_page.remove();
-        });
+        // Outside a browser (the build-time render of the drop-in's first view) there is no
+        // window to listen to.
+        if crate::browser::IN_BROWSER {
+            let other_tabs = {
+                let on_change = on_change.clone();
+                window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
+                    on_change(event.key())
+                })
+            };
+            // The `storage` event never reaches the page that wrote: other widgets of this page
+            // hear of a sign-in or sign-out through `SESSION_EVENT` instead.
+            let this_page = window_event_listener_untyped(SESSION_EVENT, move |event| {
+                on_change(
+                    event
+                        .dyn_ref::<CustomEvent>()
+                        .and_then(|e| e.detail().as_string()),
+                )
+            });
+            on_cleanup(move || {
+                other_tabs.remove();
+                this_page.remove();
+            });
+        }
         session
     }
 
@@ -114,7 +118,7 @@ impl Session {
         let Some(key) = self.store.try_with_value(|s| s.key().to_owned()) else {
             return;
         };
-        let Some(window) = web_sys::window() else {
+        let Some(window) = crate::browser::window() else {
             return;
         };
         let init = CustomEventInit::new();

@@ -76,11 +76,12 @@ impl StorageBackend for SessionStorageBackend {
     }
 }
 
-/// One of the window's Web Storage areas, or why it cannot be had.
+/// One of the window's Web Storage areas, or why it cannot be had. Outside a browser (the
+/// build-time render, native tests) there is none.
 fn web_storage(
     area: fn(&web_sys::Window) -> Result<Option<web_sys::Storage>, wasm_bindgen::JsValue>,
 ) -> Result<web_sys::Storage, StorageError> {
-    let window = web_sys::window().ok_or(StorageError::Missing)?;
+    let window = crate::browser::window().ok_or(StorageError::Missing)?;
     area(&window).map_err(failed)?.ok_or(StorageError::Missing)
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// True unless the document says it is hidden (also true outside a browser).
 pub fn page_visible() -> bool {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.document())
         .map(|d| d.visibility_state() != web_sys::VisibilityState::Hidden)
         .unwrap_or(true)
@@ -15,6 +15,9 @@ pub fn page_visible() -> bool {
 /// is cleaned up. The event bubbles from the document to the window, where it is heard.
 pub fn use_page_visible() -> Signal<bool> {
     let visible = RwSignal::new(page_visible());
+    if !crate::browser::IN_BROWSER {
+        return visible.into();
+    }
     let handle = window_event_listener_untyped("visibilitychange", move |_| {
         let now = page_visible();
         if visible.try_get_untracked() != Some(now) {

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// The built drop-in: `$OAUTHAPP_BUNDLE`, or `dist-bundle/` at the workspace root
 /// (`scripts/bundle.sh`).
@@ -32,8 +33,29 @@ pub async fn api_server() -> HarnessResult<Server> {
     .await
 }
 
+/// What the site does to the bundle files whose names end with a suffix: holds their answers
+/// until released (a slow network, under the test's control), or refuses some (a failed load).
+#[derive(Default)]
+struct Gate {
+    /// The file-name ending the gate applies to (empty: none).
+    suffix: Mutex<String>,
+    /// Whether answers are held.
+    holding: AtomicBool,
+    /// How many more requests are answered `503 Service Unavailable`.
+    refusals: AtomicUsize,
+}
+
+impl Gate {
+    /// Whether `name` is gated.
+    fn applies(&self, name: &str) -> bool {
+        let suffix = self.suffix.lock().map(|s| s.clone()).unwrap_or_default();
+        !suffix.is_empty() && name.ends_with(&suffix)
+    }
+}
+
 /// A running host site. Stops when dropped.
 pub struct HostSite {
+    gate: Arc<Gate>,
     stop: Arc<AtomicBool>,
     port: u16,
     /// `http://127.0.0.1:<port>`: another port, so another origin than the API server.
@@ -61,7 +83,9 @@ impl HostSite {
                 .collect(),
             bundle,
             csp: csp.to_owned(),
+            gate: Arc::new(Gate::default()),
         });
+        let gate = site.gate.clone();
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = stop.clone();
         std::thread::spawn(move || {
@@ -77,6 +101,7 @@ impl HostSite {
         });
         wait_for_port(port, "host site").await?;
         Ok(Self {
+            gate,
             stop,
             port,
             url: format!("http://127.0.0.1:{port}"),
@@ -84,8 +109,36 @@ impl HostSite {
     }
 }
 
+impl HostSite {
+    /// Holds the answers for bundle files ending with `suffix` (e.g. `.wasm`) until
+    /// [`HostSite::release`]: the file is requested but does not arrive.
+    pub fn hold(&self, suffix: &str) {
+        self.gate_on(suffix);
+        self.gate.holding.store(true, Ordering::SeqCst);
+    }
+
+    /// Lets the held answers go.
+    pub fn release(&self) {
+        self.gate.holding.store(false, Ordering::SeqCst);
+    }
+
+    /// Answers the next `times` requests for bundle files ending with `suffix` with `503`.
+    pub fn refuse(&self, suffix: &str, times: usize) {
+        self.gate_on(suffix);
+        self.gate.refusals.store(times, Ordering::SeqCst);
+    }
+
+    /// Points the gate at `suffix`.
+    fn gate_on(&self, suffix: &str) {
+        if let Ok(mut s) = self.gate.suffix.lock() {
+            *s = suffix.to_owned();
+        }
+    }
+}
+
 impl Drop for HostSite {
     fn drop(&mut self) {
+        self.release();
         self.stop.store(true, Ordering::Relaxed);
         // Wake the accept loop so it sees the flag.
         let _ = TcpStream::connect(("127.0.0.1", self.port));
@@ -97,6 +150,7 @@ struct Site {
     pages: HashMap<String, Vec<u8>>,
     bundle: PathBuf,
     csp: String,
+    gate: Arc<Gate>,
 }
 
 impl Site {
@@ -114,9 +168,22 @@ impl Site {
         let mut words = head.lines().next().unwrap_or_default().split(' ');
         let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or("/"));
         let path = target.split(['?', '#']).next().unwrap_or("/");
-        let found = (method == "GET").then(|| self.file(path)).flatten();
+        let gated = self.gate.applies(path);
+        while gated && self.gate.holding.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let refused = gated
+            && self
+                .gate
+                .refusals
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                .is_ok();
+        let found = (method == "GET" && !refused)
+            .then(|| self.file(path))
+            .flatten();
         let (status, body, kind) = match found {
             Some((body, kind)) => ("200 OK", body, kind),
+            None if refused => ("503 Service Unavailable", b"busy".to_vec(), "text/plain"),
             None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
         };
         let header = format!(

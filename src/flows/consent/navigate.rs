@@ -9,7 +9,7 @@ pub type Navigator = Callback<String>;
 /// The default [`Navigator`]: `window.location.assign(url)`.
 pub fn browser_navigator() -> Navigator {
     Callback::new(|url: String| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::browser::window() {
             let _ = window.location().assign(&url);
         }
     })

@@ -120,7 +120,7 @@ impl AuthRequest {
     /// The request in the current page's query (`window.location.search`); an empty request
     /// (which the consent screen refuses) when there is none.
     pub fn from_query() -> AuthRequest {
-        let search = web_sys::window()
+        let search = crate::browser::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         AuthRequest::from_search(&search)

@@ -32,7 +32,7 @@ fn phase_key(phase: QrPhase) -> Key {
 
 /// The page's own origin (for a client whose server URL is the page's origin).
 fn page_origin() -> String {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }

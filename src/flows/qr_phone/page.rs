@@ -51,7 +51,7 @@ enum Stage {
 
 /// The page's query string (`location.search`), empty outside a browser.
 fn page_search() -> String {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
 }
