@@ -6,6 +6,12 @@ use super::Key;
 pub static TABLE: &[(Key, &str)] = &[
     (Key::WidgetLabel, "Sign in"),
     (Key::StatusBusy, "Working…"),
+    (Key::ChunkLoading, "Loading…"),
+    (
+        Key::ChunkFailed,
+        "This part of the sign-in could not be loaded. Check your connection and try again.",
+    ),
+    (Key::ChunkRetry, "Try again"),
     (Key::TabsLabel, "Ways to sign in"),
     (Key::TabsAccount, "Account"),
     (Key::TabsPhone, "Phone"),

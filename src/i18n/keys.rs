@@ -36,6 +36,9 @@ macro_rules! keys {
 keys! {
     WidgetLabel => "widget.label",
     StatusBusy => "status.busy",
+    ChunkLoading => "chunk.loading",
+    ChunkFailed => "chunk.failed",
+    ChunkRetry => "chunk.retry",
 
     TabsLabel => "tabs.label",
     TabsAccount => "tabs.account",

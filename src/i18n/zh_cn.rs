@@ -6,6 +6,9 @@ use super::Key;
 pub static TABLE: &[(Key, &str)] = &[
     (Key::WidgetLabel, "登录"),
     (Key::StatusBusy, "处理中…"),
+    (Key::ChunkLoading, "加载中…"),
+    (Key::ChunkFailed, "这一部分未能加载，请检查网络后重试。"),
+    (Key::ChunkRetry, "重试"),
     (Key::TabsLabel, "登录方式"),
     (Key::TabsAccount, "账号"),
     (Key::TabsPhone, "手机"),
