@@ -1,6 +1,7 @@
 //! A second origin for the drop-in tests: a tiny static HTTP/1.1 server (plain threads, GET
 //! only) serving in-memory pages and the built bundle folder under `/bundle/`, every answer
-//! carrying the test's `Content-Security-Policy` header.
+//! carrying the test's `Content-Security-Policy` header. It remembers what was asked for, and
+//! can refuse some files for a while (a host or network that fails to deliver a chunk).
 
 use crate::paths::{free_port, fresh_temp_dir, wait_for_port, workspace_root};
 use crate::{HarnessResult, Server, ServerOptions};
@@ -9,7 +10,7 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The built drop-in: `$OAUTHAPP_BUNDLE`, or `dist-bundle/` at the workspace root
 /// (`scripts/bundle.sh`).
@@ -36,6 +37,7 @@ pub async fn api_server() -> HarnessResult<Server> {
 pub struct HostSite {
     stop: Arc<AtomicBool>,
     port: u16,
+    control: Arc<Control>,
     /// `http://127.0.0.1:<port>`: another port, so another origin than the API server.
     pub url: String,
 }
@@ -54,7 +56,9 @@ impl HostSite {
         let port = free_port().map_err(|e| format!("free port: {e}"))?;
         let listener =
             TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("bind {port}: {e}"))?;
+        let control = Arc::new(Control::default());
         let site = Arc::new(Site {
+            control: control.clone(),
             pages: pages
                 .into_iter()
                 .map(|(p, c)| (p.to_owned(), c.into()))
@@ -79,9 +83,45 @@ impl HostSite {
         Ok(Self {
             stop,
             port,
+            control,
             url: format!("http://127.0.0.1:{port}"),
         })
     }
+
+    /// From now on, answers `503 Service Unavailable` to every request for a file of the
+    /// bundle whose name starts with one of `prefixes`, until [`HostSite::allow_all`].
+    pub fn refuse(&self, prefixes: &[&str]) {
+        let mut refused = self
+            .control
+            .refused
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *refused = prefixes.iter().map(|p| (*p).to_owned()).collect();
+    }
+
+    /// Serves every file again.
+    pub fn allow_all(&self) {
+        self.refuse(&[]);
+    }
+
+    /// The paths asked for so far, in order, with the status they were answered with
+    /// (`"/bundle/split_qr.wasm 503"`).
+    pub fn requests(&self) -> Vec<String> {
+        self.control
+            .log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+/// What a test changes while the site runs, and what it reads back.
+#[derive(Default)]
+struct Control {
+    /// Name prefixes of bundle files answered with 503.
+    refused: Mutex<Vec<String>>,
+    /// Every request's path and status code.
+    log: Mutex<Vec<String>>,
 }
 
 impl Drop for HostSite {
@@ -94,6 +134,7 @@ impl Drop for HostSite {
 
 /// What the site serves.
 struct Site {
+    control: Arc<Control>,
     pages: HashMap<String, Vec<u8>>,
     bundle: PathBuf,
     csp: String,
@@ -116,9 +157,19 @@ impl Site {
         let path = target.split(['?', '#']).next().unwrap_or("/");
         let found = (method == "GET").then(|| self.file(path)).flatten();
         let (status, body, kind) = match found {
+            _ if self.refused(path) => (
+                "503 Service Unavailable",
+                b"refused by the test".to_vec(),
+                "text/plain",
+            ),
             Some((body, kind)) => ("200 OK", body, kind),
             None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
         };
+        self.control
+            .log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(format!("{path} {}", status.split(' ').next().unwrap_or("")));
         let header = format!(
             "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
              Content-Security-Policy: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
@@ -128,6 +179,21 @@ impl Site {
         let _ = stream.write_all(header.as_bytes());
         let _ = stream.write_all(&body);
         let _ = stream.flush();
+    }
+
+    /// Whether the test refuses `path` now.
+    fn refused(&self, path: &str) -> bool {
+        let Some(name) = path.strip_prefix("/bundle/") else {
+            return false;
+        };
+        let refused = self
+            .control
+            .refused
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        refused
+            .iter()
+            .any(|prefix| name.starts_with(prefix.as_str()))
     }
 
     /// The contents and type of `path`, if served.
