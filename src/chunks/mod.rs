@@ -2,7 +2,7 @@
 //!
 //! The drop-in (`scripts/bundle.sh`) builds the crate with `--cfg oauthapp_split` and splits
 //! the module with `wasm-split-cli` (the `wasm_split_cli_support` crate, what `cargo leptos
-//! --split` runs). Each split point of [`views`] then becomes a chunk of its own, fetched from
+//! --split` runs). Each split point of `chunks/views.rs` then becomes a chunk of its own, fetched from
 //! next to the wasm-bindgen glue the first time it is shown, or ahead of time once the page is
 //! idle ([`prefetch_when_idle`]):
 //!

@@ -25,7 +25,7 @@ enum Phase {
 
 /// The view that `build` makes from `chunk`, fetching the chunk the first time `wanted` is
 /// true (at once when the chunk is already in, as in every build that is not split).
-/// `build` is a split point of [`views`](super::views); it is called untracked, in this
+/// `build` calls a split point (`chunks/views.rs`); it is called untracked, in this
 /// view's reactive owner, once the chunk is in.
 ///
 /// Needs the widget's i18n context (for "Loading…", the failure sentence and "Try again").
