@@ -57,8 +57,14 @@ step "wasm-split-cli: the first module, the chunks and their loader __wasm_split
 # chunk as new URL("./<chunk>.wasm", import.meta.url): same origin, next to it, no eval.
 wasm-split-cli --target web --out-name oauthapp_login "$wasm" "$tmp/split"
 shopt -s nullglob
-mv "$tmp/split/__wasm_split.js" "$tmp/split/"split_*.wasm "$tmp/split/"chunk_*.wasm "$tmp/"
+chunks=("$tmp/split/"split_*.wasm "$tmp/split/"chunk_*.wasm)
 shopt -u nullglob
+# No chunk means the split points were not built in (the cfg did not reach rustc).
+if [ ${#chunks[@]} -eq 0 ]; then
+  echo "wasm-split-cli found no split point in $wasm" >&2
+  exit 1
+fi
+mv "$tmp/split/__wasm_split.js" "${chunks[@]}" "$tmp/"
 
 step "wasm-bindgen --target web --keep-lld-exports"
 # --keep-lld-exports: the chunks link to the first module's memory, table and stack
