@@ -9,6 +9,14 @@ export CHROME_BIN="${CHROME_BIN:-/usr/bin/chromium}"
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
+# The splitter of the drop-in's module (scripts/bundle.sh): the CLI of the crate
+# wasm_split_cli_support (feature build-binary), the version cargo-leptos' --split builds on.
+# It ships no --version flag: cargo's own list of installed crates tells.
+WASM_SPLIT_VERSION=0.2.4
+wasm_split_installed() {
+  command -v wasm-split-cli >/dev/null \
+    && cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"
+}
 # wasm-opt's flags for a release module (scripts/bundle.sh, and the benchmark's bare Leptos
 # page; index.html passes the same to Trunk). --converge repeats -Oz until it stops helping;
 # --low-memory-unused (Rust leaves the first 1 KiB of memory unused) and --zero-filled-memory

@@ -14,16 +14,24 @@ stage="$bundle/npm/package"
 
 rm -rf "$bundle/npm"
 mkdir -p "$stage"
-# The loader, its declarations, the wasm-bindgen glue, the wasm and the CSS: the loader
-# finds the others next to itself (new URL("./…", import.meta.url), import("./…")).
-for f in oauthapp-login.js oauthapp-login.d.ts oauthapp_login.js oauthapp_login_bg.wasm oauthapp-login.css; do
+# The loader, its declarations, the wasm-bindgen glue, the first module, the split loader
+# and its chunks, and the CSS: each finds the others next to itself (new URL("./…",
+# import.meta.url), import("./…"), from "./…").
+shopt -s nullglob
+split_files=()
+for f in "$bundle"/__wasm_split.js "$bundle"/split_*.wasm "$bundle"/chunk_*.wasm; do
+  split_files+=("$(basename "$f")")
+done
+shopt -u nullglob
+for f in oauthapp-login.js oauthapp-login.d.ts oauthapp_login.js oauthapp_login_bg.wasm oauthapp-login.css \
+  "${split_files[@]}"; do
   cp "$bundle/$f" "$stage/$f"
 done
 # React's JSX types of the element (opt in: "oauthapp-login/react").
 cp bundle/react.d.ts "$stage/react.d.ts"
 cp bundle/README.md "$stage/README.md"
 
-VERSION="$version" node --input-type=module -e '
+VERSION="$version" SPLIT_FILES="${split_files[*]}" node --input-type=module -e '
 const pkg = {
   name: "oauthapp-login",
   version: process.env.VERSION,
@@ -46,6 +54,7 @@ const pkg = {
   files: [
     "oauthapp-login.js", "oauthapp-login.d.ts", "oauthapp_login.js",
     "oauthapp_login_bg.wasm", "oauthapp-login.css", "react.d.ts",
+    ...process.env.SPLIT_FILES.split(" ").filter(Boolean),
   ],
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, testing and the demo need, skipping whatever is already there:
 # the wasm target, Debian's chromium + chromedriver and postgresql, Trunk 0.21.14, the
-# wasm-bindgen-cli of Cargo.lock's version, wasm-opt from the npm package binaryen@132
+# wasm-bindgen-cli of Cargo.lock's version, wasm-split-cli (crate wasm_split_cli_support
+# 0.2.4), wasm-opt from the npm package binaryen@132
 # (Debian's binaryen is too old: its output fails at start in the browser), and
 # typescript@5.9.3 from npm.
 set -euo pipefail
@@ -43,6 +44,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
   cargo install wasm-bindgen-cli --version "$wbg" --force
 fi
 
+# The splitter of the drop-in's module: a binary of a crates.io crate, built from source
+# with its own Cargo.lock (--locked), like Trunk (about 2 minutes on 2 cores).
+if ! wasm_split_installed; then
+  step "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
+    --locked --force
+fi
+
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   step "wasm-opt (npm binaryen@132) into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
@@ -57,4 +66,4 @@ if ! tsc --version 2>/dev/null | grep -qx 'Version 5.9.3'; then
   (cd "$TOOLS_DIR" && npm install --silent --no-audit --no-fund --save-exact typescript@5.9.3)
 fi
 
-step "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), tsc $(tsc --version), $(chromium --version 2>/dev/null)"
+step "ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version), tsc $(tsc --version), $(chromium --version 2>/dev/null)"

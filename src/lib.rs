@@ -15,6 +15,7 @@
 //! - [`ui`]: the UI kit the flows and pages are made of (field, tabs, live region, …).
 //! - [`components`]: the components under their earlier paths (re-exports).
 //! - [`embed`]: the script-tag drop-in's entry points (`<oauthapp-login>`).
+//! - [`chunks`]: the views the drop-in loads on demand (QR, reset, signed-in pages, consent).
 //! - [`app`]: the demo page's root component.
 //!
 //! ## Quick start
@@ -56,6 +57,7 @@
 pub mod api;
 pub mod app;
 pub mod browser;
+pub mod chunks;
 pub mod clock;
 pub mod components;
 pub mod embed;

@@ -56,3 +56,19 @@ test("the glue exports what the loader calls, and the wasm is valid", () => {
   const exported = WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name);
   assert.ok(exported.includes("mount"), "the wasm exports mount");
 });
+
+test("the split loader fetches each chunk by a path bundlers follow, and each is in the package", () => {
+  const chunks = pkg.files.filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
+  if (chunks.length === 0) return; // a build that is not split
+  assert.ok(pkg.files.includes("__wasm_split.js"), "the split loader is packed");
+  assert.match(text("oauthapp_login.js"), /from "\.\/__wasm_split\.js"/);
+  const split = text("__wasm_split.js");
+  assert.match(split, /^import \{ initSync \} from "\.\/oauthapp_login\.js";/m);
+  const urls = [...split.matchAll(/new URL\("\.\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]);
+  assert.deepEqual([...urls].sort(), [...chunks].sort());
+  // Fetched from next to the loader, never evaluated as text.
+  assert.doesNotMatch(split, /\beval\(|new Function\(/);
+  for (const file of chunks) {
+    assert.ok(WebAssembly.validate(readFileSync(join(dir, file))), `${file} is a valid WebAssembly module`);
+  }
+});

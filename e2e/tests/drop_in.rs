@@ -498,15 +498,34 @@ async fn two_drop_ins_and_a_code_mount_share_one_module() -> Result<(), String> 
     b.label("邮箱地址").await?;
     b.wait_text("邮箱地址").await?;
     c.label("Mobile number").await?;
-    // Each has its own widget; the page fetched the module once.
+    // Each has its own widget; the page fetched the module once, and each chunk the
+    // widgets fetch ahead of time at most once.
     let wasm_fetches = browser
         .eval(
             "return performance.getEntriesByType('resource')
-               .filter(e => e.name.endsWith('.wasm')).length;",
+               .map(e => e.name.split('/').pop()).filter(n => n.endsWith('.wasm'));",
             vec![],
         )
         .await?;
-    assert_eq!(wasm_fetches, json!(1));
+    let names: Vec<&str> = wasm_fetches
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let first = names
+        .iter()
+        .filter(|n| **n == "oauthapp_login_bg.wasm")
+        .count();
+    assert_eq!(first, 1, "fetched: {names:?}");
+    let mut distinct = names.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        names.len(),
+        "a file fetched twice: {names:?}"
+    );
     // Changing one leaves the others alone.
     browser
         .eval(
@@ -580,7 +599,7 @@ async fn a_person_types_and_submits_before_the_wasm_arrives_and_is_signed_in() -
 {
     let (server, site, browser) = open_with(
         |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
-        |site| site.hold(".wasm"),
+        |site| site.hold(&["oauthapp_login_bg"]),
     )
     .await?;
     sign_up(&browser, &server.url, "early-bird", "early-pass-1").await?;
@@ -615,7 +634,7 @@ async fn a_person_types_and_submits_before_the_wasm_arrives_and_is_signed_in() -
 async fn the_take_over_keeps_the_tab_the_text_the_focus_and_the_caret() -> Result<(), String> {
     let (_server, site, browser) = open_with(
         |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"zh-CN\" theme=\"dark\"></oauthapp-login>"),
-        |site| site.hold(".wasm"),
+        |site| site.hold(&["oauthapp_login_bg"]),
     )
     .await?;
     let a = browser.within("#a").await?;
@@ -665,9 +684,9 @@ async fn the_take_over_keeps_the_tab_the_text_the_focus_and_the_caret() -> Resul
 
 #[tokio::test]
 async fn a_wasm_that_fails_to_load_is_said_and_retried() -> Result<(), String> {
-    let (server, _site, browser) = open_with(
+    let (server, site, browser) = open_with(
         |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
-        |site| site.refuse(".wasm", 1),
+        |site| site.refuse(&["oauthapp_login_bg"]),
     )
     .await?;
     sign_up(&browser, &server.url, "second-try", "second-pass-1").await?;
@@ -683,6 +702,7 @@ async fn a_wasm_that_fails_to_load_is_said_and_retried() -> Result<(), String> {
             .contains("cannot load"),
         "{error}"
     );
+    site.allow_all();
     a.click_button("Try again").await?;
     wait_taken_over(&browser, "#a").await?;
     a.wait_gone(
@@ -695,6 +715,77 @@ async fn a_wasm_that_fails_to_load_is_said_and_retried() -> Result<(), String> {
     a.type_into("Password", "second-pass-1").await?;
     a.click_button("Sign in").await?;
     wait_signed_in(&browser, "#a", "second-try").await?;
+    browser.close().await;
+    Ok(())
+}
+
+/// Waits until the host site was asked for `request` (`"/bundle/split_qr.wasm 503"`).
+async fn wait_request(site: &HostSite, request: &str) -> HarnessResult<()> {
+    for _ in 0..150 {
+        if site.requests().iter().any(|r| r == request) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!(
+        "never asked for {request}; asked: {:?}",
+        site.requests()
+    ))
+}
+
+/// The drop-in's views loaded on demand (src/chunks/): a chunk the host fails to deliver
+/// leaves a working widget with a sentence and "Try again", which loads it once the host
+/// serves it again. Guards against a split build whose failed load panics (a dead widget).
+#[tokio::test]
+async fn a_chunk_that_fails_to_load_says_so_and_try_again_loads_it() -> Result<(), String> {
+    let server = api_server().await?;
+    let body = format!(
+        "<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{}\" lang=\"en\" tabs=\"account,qr\">\
+         </oauthapp-login>",
+        server.url
+    );
+    let pages = vec![
+        ("/index.html", host_page(&body)),
+        ("/host.css", HOST_CSS.to_owned()),
+        ("/host.js", HOST_JS.to_owned()),
+    ];
+    let site = HostSite::start(pages, &csp(&server.url)).await?;
+    // Every chunk is refused (the views' and the code they share); the first module is not.
+    site.refuse(&["split_", "chunk_"]);
+    let browser = Browser::start().await?;
+    browser.goto(&format!("{}/index.html", site.url)).await?;
+    let a = browser.within("#a").await?;
+    a.label("User name").await?;
+
+    // Once the page is idle the widget fetches the QR chunk ahead of time, before any click;
+    // that failure is quiet.
+    wait_request(&site, "/bundle/split_qr.wasm 503").await?;
+    assert_eq!(
+        a.count("alert", None).await?,
+        0,
+        "a failed prefetch says nothing"
+    );
+
+    // Shown, the QR tab tries again, fails, and says so in the page's language.
+    a.select_tab("QR code").await?;
+    let alert = a.wait_alert().await?;
+    assert_eq!(
+        alert,
+        "This part of the sign-in could not be loaded. Check your connection and try again."
+    );
+    // The rest of the widget still works.
+    a.select_tab("Account").await?;
+    a.type_into("User name", "still_here").await?;
+    assert_eq!(a.value("User name").await?, "still_here");
+
+    // The host serves the chunks again: "Try again" loads the QR sign-in.
+    site.allow_all();
+    a.select_tab("QR code").await?;
+    a.click_button("Try again").await?;
+    a.role_partial("img", "QR code").await?;
+    wait_request(&site, "/bundle/split_qr.wasm 200").await?;
+    assert_eq!(a.count("alert", None).await?, 0, "the sentence is gone");
+    assert_eq!(violations(&browser).await?, Vec::<String>::new());
     browser.close().await;
     Ok(())
 }

@@ -43,6 +43,14 @@ async fn the_react_site_signs_in_through_the_npm_package() -> Result<(), String>
             "no {ext} among the built assets"
         );
     }
+    // The split loader's chunks stay files (vite.config.js): a data: URL would be refused by
+    // the strict CSP's connect-src.
+    for (path, body) in &pages {
+        assert!(
+            !String::from_utf8_lossy(body).contains("data:application/wasm"),
+            "{path} inlines a chunk as a data: URL"
+        );
+    }
     let server = api_server().await?;
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -72,6 +80,27 @@ async fn the_react_site_signs_in_through_the_npm_package() -> Result<(), String>
     widget.role("heading", "Signed in").await?;
     // React heard the event through its onoauthapp-login:signin prop.
     browser.wait_text("#who", "Signed in as react_user").await?;
+    // The chunks the widget fetched ahead of time (Vite renamed them) all arrived.
+    let mut chunks = Vec::new();
+    for _ in 0..100 {
+        let v = browser
+            .eval(
+                "return performance.getEntriesByType('resource')
+                   .filter(e => /\\/(split|chunk)_[^/]*\\.wasm$/.test(e.name))
+                   .map(e => [e.name.split('/').pop(), e.responseStatus]);",
+                vec![],
+            )
+            .await?;
+        chunks = v.as_array().cloned().unwrap_or_default();
+        if !chunks.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(!chunks.is_empty(), "no chunk fetched ahead of time");
+    for c in &chunks {
+        assert_eq!(c[1], 200, "{c}");
+    }
 
     // lang from React state: the widget switches in place.
     browser

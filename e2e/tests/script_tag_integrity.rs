@@ -106,6 +106,39 @@ async fn the_hashed_loader_with_its_integrity_signs_in() -> Result<(), String> {
         "{href}"
     );
     assert_eq!(css[1], true, "the stylesheet loaded");
+    // The split loader, imported by the hashed glue, fetched the chunks the widget may show
+    // (the password reset, ahead of time) by their hashed names.
+    let mut fetched = Value::Null;
+    for _ in 0..100 {
+        fetched = browser
+            .eval(
+                "return performance.getEntriesByType('resource')
+                   .map(e => [e.name.split('/').pop(), e.responseStatus])
+                   .filter(([n]) => n.endsWith('.wasm'));",
+                vec![],
+            )
+            .await?;
+        if fetched.to_string().contains("split_reset.") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let fetched = fetched.as_array().cloned().unwrap_or_default();
+    assert!(
+        fetched
+            .iter()
+            .any(|f| f[0].as_str().is_some_and(|n| n.starts_with("split_reset."))),
+        "no reset chunk fetched: {fetched:?}"
+    );
+    for f in &fetched {
+        let name = f[0].as_str().unwrap_or_default();
+        let hash = name.rsplit('.').nth(1).unwrap_or_default();
+        assert!(
+            hash.len() == 10 && hash.chars().all(|c| c.is_ascii_hexdigit()),
+            "{name} carries no hash"
+        );
+        assert_eq!(f[1], 200, "{name}");
+    }
     browser.close().await;
     Ok(())
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use super::events::{Notifier, SessionInfo};
 use super::options::{EmbedOptions, EmbedView};
 use crate::api::Client;
-use crate::flows::{login_widget_view, AuthRequest, ConsentScreen};
+use crate::chunks::{self, on_demand};
+use crate::flows::login_widget_view;
 use crate::i18n::{provide_i18n, Key, Lang, Overrides};
 use crate::options::{LoginOptions, Theme};
 use crate::pages::AccountPage;
@@ -146,10 +147,13 @@ fn consent(opts: &EmbedOptions, looks: Looks) -> impl IntoView {
     i18n.follow(lang.into());
     // ConsentScreen asks for the language shown at each call.
     let client = opts.login.client();
+    let screen = on_demand(&chunks::CONSENT, Signal::stored(true), move || {
+        chunks::views::consent_view(client.clone())
+    });
     let class = move || Theme::root_class(theme.get());
     view! {
         <section class=class lang=move || i18n.lang().tag() aria-label=i18n.text(Key::WidgetLabel)>
-            <ConsentScreen request=AuthRequest::from_query() client=client />
+            {screen}
         </section>
     }
 }

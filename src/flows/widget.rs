@@ -6,17 +6,16 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::api::Token;
+use crate::chunks::{self, on_demand, prefetch_when_idle};
 use crate::flows::account::{AccountForm, FormMode};
 use crate::flows::code::countdown::DEFAULT_COUNTDOWN_SECS;
 use crate::flows::code::{EmailForm, PhoneForm};
 use crate::flows::context::{provide_login, LoginCtx};
 use crate::flows::guest::GuestButton;
-use crate::flows::qr::QrSignIn;
-use crate::flows::reset::ResetPasswordForm;
 use crate::flows::signed_in::SignedIn;
 use crate::i18n::{provide_i18n, Key, Lang, Overrides};
 use crate::options::{LoginOptions, Theme};
-use crate::pages::{AccountPage, AccountPages};
+use crate::pages::AccountPage;
 use crate::session::Claims;
 use crate::ui::unique_id;
 use crate::ui::LiveRegion;
@@ -201,6 +200,19 @@ pub fn login_widget_view(
     });
     let qr_scopes = options.qr_scopes;
     let qr_template = options.qr_template;
+    // The views this widget may show that are chunks of their own in the split drop-in
+    // (src/chunks/): fetched once the page is idle, so that a click does not wait.
+    let mut later = Vec::new();
+    if tabs.contains(&LoginTab::Qr) {
+        later.push(&chunks::QR);
+    }
+    if tabs.contains(&LoginTab::Account) {
+        later.push(&chunks::RESET);
+    }
+    if account_pages {
+        later.push(&chunks::PAGES);
+    }
+    prefetch_when_idle(later);
 
     let class = move || Theme::root_class(theme.get());
     let tabs = StoredValue::new(tabs);
@@ -227,10 +239,10 @@ pub fn login_widget_view(
                             .into_any(),
                             LoginTab::Phone => view! { <PhoneForm /> }.into_any(),
                             LoginTab::Email => view! { <EmailForm /> }.into_any(),
-                            LoginTab::Qr => view! {
-                                <QrSignIn active=shown scopes=qr_scopes template=qr_template />
-                            }
-                            .into_any(),
+                            // Fetched when the tab is first shown (or once the page is idle).
+                            LoginTab::Qr => on_demand(&chunks::QR, shown, move || {
+                                chunks::views::qr_view(shown, qr_scopes.clone(), qr_template.clone())
+                            }),
                         }}
                     </TabPanel>
                 }
@@ -256,17 +268,18 @@ pub fn login_widget_view(
                             platform=claims.platform.clone()
                             on_sign_out=sign_out
                         />
-                        {account_pages.then(|| match account_page {
-                            Some(page) => view! { <AccountPages initial=page /> }.into_any(),
-                            None => view! { <AccountPages /> }.into_any(),
-                        })}
+                        {account_pages.then(|| on_demand(&chunks::PAGES, Signal::stored(true), move || {
+                            chunks::views::pages_view(account_page)
+                        }))}
                     }
                     .into_any()
                 }
-                (false, Screen::Reset) => view! {
-                    <ResetPasswordForm on_done=on_reset on_back=Callback::new(move |()| screen.set(Screen::Tabs)) />
+                (false, Screen::Reset) => {
+                    let on_back = Callback::new(move |()| screen.set(Screen::Tabs));
+                    on_demand(&chunks::RESET, Signal::stored(true), move || {
+                        chunks::views::reset_view(on_reset, on_back)
+                    })
                 }
-                .into_any(),
                 (false, Screen::Tabs) => view! {
                     {panels()}
                     <Show when=move || show_guest>

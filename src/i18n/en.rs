@@ -9,6 +9,12 @@ pub static TABLE: &[(Key, &str)] = &[
     (Key::WidgetLoadFailed, "The sign-in could not be loaded. Check your connection and try again."),
     (Key::WidgetRetry, "Try again"),
     (Key::StatusBusy, "Working…"),
+    (Key::ChunkLoading, "Loading…"),
+    (
+        Key::ChunkFailed,
+        "This part of the sign-in could not be loaded. Check your connection and try again.",
+    ),
+    (Key::ChunkRetry, "Try again"),
     (Key::TabsLabel, "Ways to sign in"),
     (Key::TabsAccount, "Account"),
     (Key::TabsPhone, "Phone"),

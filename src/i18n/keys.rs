@@ -39,6 +39,9 @@ keys! {
     WidgetLoadFailed => "widget.load_failed",
     WidgetRetry => "widget.retry",
     StatusBusy => "status.busy",
+    ChunkLoading => "chunk.loading",
+    ChunkFailed => "chunk.failed",
+    ChunkRetry => "chunk.retry",
 
     TabsLabel => "tabs.label",
     TabsAccount => "tabs.account",

@@ -1,6 +1,7 @@
 //! A second origin for the drop-in tests: a tiny static HTTP/1.1 server (plain threads, GET
 //! only) serving in-memory pages and the built bundle folder under `/bundle/`, every answer
-//! carrying the test's `Content-Security-Policy` header.
+//! carrying the test's `Content-Security-Policy` header. It remembers what was asked for, and
+//! can refuse some files for a while (a host or network that fails to deliver a chunk).
 
 use crate::paths::{free_port, fresh_temp_dir, wait_for_port, workspace_root};
 use crate::{HarnessResult, Server, ServerOptions};
@@ -8,7 +9,7 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -33,31 +34,11 @@ pub async fn api_server() -> HarnessResult<Server> {
     .await
 }
 
-/// What the site does to the bundle files whose names end with a suffix: holds their answers
-/// until released (a slow network, under the test's control), or refuses some (a failed load).
-#[derive(Default)]
-struct Gate {
-    /// The file-name ending the gate applies to (empty: none).
-    suffix: Mutex<String>,
-    /// Whether answers are held.
-    holding: AtomicBool,
-    /// How many more requests are answered `503 Service Unavailable`.
-    refusals: AtomicUsize,
-}
-
-impl Gate {
-    /// Whether `name` is gated.
-    fn applies(&self, name: &str) -> bool {
-        let suffix = self.suffix.lock().map(|s| s.clone()).unwrap_or_default();
-        !suffix.is_empty() && name.ends_with(&suffix)
-    }
-}
-
 /// A running host site. Stops when dropped.
 pub struct HostSite {
-    gate: Arc<Gate>,
     stop: Arc<AtomicBool>,
     port: u16,
+    control: Arc<Control>,
     /// `http://127.0.0.1:<port>`: another port, so another origin than the API server.
     pub url: String,
 }
@@ -76,16 +57,16 @@ impl HostSite {
         let port = free_port().map_err(|e| format!("free port: {e}"))?;
         let listener =
             TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("bind {port}: {e}"))?;
+        let control = Arc::new(Control::default());
         let site = Arc::new(Site {
+            control: control.clone(),
             pages: pages
                 .into_iter()
                 .map(|(p, c)| (p.to_owned(), c.into()))
                 .collect(),
             bundle,
             csp: csp.to_owned(),
-            gate: Arc::new(Gate::default()),
         });
-        let gate = site.gate.clone();
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = stop.clone();
         std::thread::spawn(move || {
@@ -101,39 +82,62 @@ impl HostSite {
         });
         wait_for_port(port, "host site").await?;
         Ok(Self {
-            gate,
             stop,
             port,
+            control,
             url: format!("http://127.0.0.1:{port}"),
         })
     }
+
+    /// From now on, answers `503 Service Unavailable` to every request for a file of the
+    /// bundle whose name starts with one of `prefixes`, until [`HostSite::allow_all`].
+    pub fn refuse(&self, prefixes: &[&str]) {
+        let mut refused = self
+            .control
+            .refused
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *refused = prefixes.iter().map(|p| (*p).to_owned()).collect();
+    }
+
+    /// Serves every file again.
+    pub fn allow_all(&self) {
+        self.refuse(&[]);
+    }
+
+    /// From now on, holds the answers to requests for files of the bundle whose name starts
+    /// with one of `prefixes` (they are asked for but do not arrive) until
+    /// [`HostSite::release`].
+    pub fn hold(&self, prefixes: &[&str]) {
+        let mut held = self.control.held.lock().unwrap_or_else(|e| e.into_inner());
+        *held = prefixes.iter().map(|p| (*p).to_owned()).collect();
+    }
+
+    /// Lets every held answer go.
+    pub fn release(&self) {
+        self.hold(&[]);
+    }
+
+    /// The paths asked for so far, in order, with the status they were answered with
+    /// (`"/bundle/split_qr.wasm 503"`).
+    pub fn requests(&self) -> Vec<String> {
+        self.control
+            .log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
 }
 
-impl HostSite {
-    /// Holds the answers for bundle files ending with `suffix` (e.g. `.wasm`) until
-    /// [`HostSite::release`]: the file is requested but does not arrive.
-    pub fn hold(&self, suffix: &str) {
-        self.gate_on(suffix);
-        self.gate.holding.store(true, Ordering::SeqCst);
-    }
-
-    /// Lets the held answers go.
-    pub fn release(&self) {
-        self.gate.holding.store(false, Ordering::SeqCst);
-    }
-
-    /// Answers the next `times` requests for bundle files ending with `suffix` with `503`.
-    pub fn refuse(&self, suffix: &str, times: usize) {
-        self.gate_on(suffix);
-        self.gate.refusals.store(times, Ordering::SeqCst);
-    }
-
-    /// Points the gate at `suffix`.
-    fn gate_on(&self, suffix: &str) {
-        if let Ok(mut s) = self.gate.suffix.lock() {
-            *s = suffix.to_owned();
-        }
-    }
+/// What a test changes while the site runs, and what it reads back.
+#[derive(Default)]
+struct Control {
+    /// Name prefixes of bundle files answered with 503.
+    refused: Mutex<Vec<String>>,
+    /// Every request's path and status code.
+    log: Mutex<Vec<String>>,
+    /// Name prefixes of bundle files whose answers are held.
+    held: Mutex<Vec<String>>,
 }
 
 impl Drop for HostSite {
@@ -147,10 +151,10 @@ impl Drop for HostSite {
 
 /// What the site serves.
 struct Site {
+    control: Arc<Control>,
     pages: HashMap<String, Vec<u8>>,
     bundle: PathBuf,
     csp: String,
-    gate: Arc<Gate>,
 }
 
 impl Site {
@@ -168,24 +172,24 @@ impl Site {
         let mut words = head.lines().next().unwrap_or_default().split(' ');
         let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or("/"));
         let path = target.split(['?', '#']).next().unwrap_or("/");
-        let gated = self.gate.applies(path);
-        while gated && self.gate.holding.load(Ordering::SeqCst) {
+        while matches(&self.control.held, path) {
             std::thread::sleep(Duration::from_millis(20));
         }
-        let refused = gated
-            && self
-                .gate
-                .refusals
-                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
-                .is_ok();
-        let found = (method == "GET" && !refused)
-            .then(|| self.file(path))
-            .flatten();
+        let found = (method == "GET").then(|| self.file(path)).flatten();
         let (status, body, kind) = match found {
+            _ if matches(&self.control.refused, path) => (
+                "503 Service Unavailable",
+                b"refused by the test".to_vec(),
+                "text/plain",
+            ),
             Some((body, kind)) => ("200 OK", body, kind),
-            None if refused => ("503 Service Unavailable", b"busy".to_vec(), "text/plain"),
             None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
         };
+        self.control
+            .log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(format!("{path} {}", status.split(' ').next().unwrap_or("")));
         let header = format!(
             "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
              Content-Security-Policy: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
@@ -222,4 +226,13 @@ fn content_type(name: &str) -> &'static str {
         "json" => "application/json",
         _ => "application/octet-stream",
     }
+}
+
+/// Whether `path` is a file of the bundle whose name starts with one of `prefixes` now.
+fn matches(prefixes: &Mutex<Vec<String>>, path: &str) -> bool {
+    let Some(name) = path.strip_prefix("/bundle/") else {
+        return false;
+    };
+    let prefixes = prefixes.lock().unwrap_or_else(|e| e.into_inner());
+    prefixes.iter().any(|prefix| name.starts_with(prefix.as_str()))
 }

@@ -1,0 +1,103 @@
+//! Showing a view of a chunk: nothing until it is wanted, "Loading…" while its chunk is
+//! fetched, the view once it is in, and a sentence with "Try again" if the fetch failed.
+
+use std::future::Future;
+
+use futures::FutureExt;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::chunk::{Chunk, ChunkError};
+use crate::i18n::{use_i18n, Key};
+
+/// Where a view of a chunk is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Not wanted yet, and its chunk is not in.
+    Idle,
+    /// Its chunk is being fetched.
+    Loading,
+    /// The fetch failed; the person may try again.
+    Failed,
+    /// Its chunk is in: the view is shown.
+    Ready,
+}
+
+/// The view that `build` makes from `chunk`, fetching the chunk the first time `wanted` is
+/// true (at once when the chunk is already in, as in every build that is not split).
+/// `build` calls a split point (`chunks/views.rs`); it is called untracked, in this
+/// view's reactive owner, once the chunk is in.
+///
+/// Needs the widget's i18n context (for "Loading…", the failure sentence and "Try again").
+pub fn on_demand<F, Fut>(chunk: &'static Chunk, wanted: Signal<bool>, build: F) -> AnyView
+where
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>>,
+{
+    // Once the chunk is in, the split point's future is ready on its first poll.
+    on_demand_boxed(chunk, wanted, Box::new(move || build().now_or_never()))
+}
+
+type Build = Box<dyn Fn() -> Option<Result<AnyView, ChunkError>>>;
+
+fn on_demand_boxed(chunk: &'static Chunk, wanted: Signal<bool>, build: Build) -> AnyView {
+    let i18n = use_i18n();
+    // Views are built on the browser's one thread: keep the builder there.
+    let build = StoredValue::new_local(build);
+    let phase = RwSignal::new(if chunk.is_loaded() {
+        Phase::Ready
+    } else {
+        Phase::Idle
+    });
+    let fetch = move || {
+        if chunk.is_loaded() {
+            phase.set(Phase::Ready);
+            return;
+        }
+        phase.set(Phase::Loading);
+        spawn_local(async move {
+            let now = match chunk.load().await {
+                Ok(()) => Phase::Ready,
+                Err(_) => Phase::Failed,
+            };
+            // The view may be gone by now.
+            phase.try_set(now);
+        });
+    };
+    Effect::new(move || {
+        if wanted.get() && phase.get_untracked() == Phase::Idle {
+            fetch();
+        }
+    });
+    let failed = move || {
+        view! {
+            <div class="oa-on-demand oa-on-demand--failed">
+                <p class="oa-form__error" role="alert">{i18n.text(Key::ChunkFailed)}</p>
+                <button
+                    type="button"
+                    class="oa-button oa-button--secondary oa-on-demand__retry"
+                    on:click=move |_| fetch()
+                >
+                    {i18n.text(Key::ChunkRetry)}
+                </button>
+            </div>
+        }
+        .into_any()
+    };
+    (move || match phase.get() {
+        Phase::Idle => ().into_any(),
+        Phase::Loading => view! {
+            <p class="oa-on-demand oa-on-demand--loading" role="status" aria-live="polite">
+                {i18n.text(Key::ChunkLoading)}
+            </p>
+        }
+        .into_any(),
+        Phase::Failed => failed(),
+        Phase::Ready => match untrack(|| build.with_value(|build| build())) {
+            Some(Ok(view)) => view,
+            // Not reached: the chunk is in, so the split point answers at once.
+            Some(Err(_)) | None => failed(),
+        },
+    })
+    .into_any()
+}
