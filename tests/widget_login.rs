@@ -295,6 +295,10 @@ async fn lang_and_theme_signals_switch_in_place_and_keep_what_was_typed() {
         }
     });
     sleep(20).await;
+    // One method: no tab list, and so no tab panel named by a tab that is not there.
+    assert!(tabs(&root).is_empty());
+    assert!(all_by_role(&root, "tabpanel", None).is_empty());
+    assert!(root.query_selector("[aria-labelledby]").unwrap().is_none());
     type_label(&root, "User name", "alice");
     type_label(&root, "Password", "half-typed");
     let before = by_label(&root, "User name");

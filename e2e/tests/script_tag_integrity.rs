@@ -103,7 +103,11 @@ async fn the_hashed_loader_with_its_integrity_signs_in() -> Result<(), String> {
             vec![],
         )
         .await?;
-    assert_eq!(css, json!([1, 0, 0]), "adopted sheets, links, .css requests");
+    assert_eq!(
+        css,
+        json!([1, 0, 0]),
+        "adopted sheets, links, .css requests"
+    );
     // The split loader, imported by the hashed glue, fetched the chunks the widget may show
     // (the password reset, ahead of time) by their hashed names.
     let mut fetched = Value::Null;

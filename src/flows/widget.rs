@@ -223,6 +223,7 @@ pub fn login_widget_view(
         let prefix = prefix.get_value();
         let name = prefill.get_untracked();
         let list = tabs.clone();
+        let many = list.len() > 1;
         let panels = tabs
             .into_iter()
             .map(|tab| {
@@ -231,7 +232,7 @@ pub fn login_widget_view(
                 let qr_template = qr_template.clone();
                 let shown = Signal::derive(move || selected.get() == tab);
                 view! {
-                    <TabPanel id=panel_id(&prefix, tab) labelled_by=tab_id(&prefix, tab) shown=shown>
+                    <TabPanel id=panel_id(&prefix, tab) labelled_by=many.then(|| tab_id(&prefix, tab)) shown=shown>
                         {match tab {
                             LoginTab::Account => view! {
                                 <AccountForm mode=FormMode::SignIn user_name=name on_forgot=on_forgot />
@@ -248,7 +249,6 @@ pub fn login_widget_view(
                 }
             })
             .collect_view();
-        let many = list.len() > 1;
         view! {
             {many.then(|| view! { <Tabs tabs=list selected=selected id_prefix=prefix.clone() /> })}
             {panels}

@@ -165,8 +165,9 @@ pub struct Shown(pub Signal<bool>);
 pub fn TabPanel(
     /// The panel's id (see [`panel_id`]).
     id: String,
-    /// The id of its tab (see [`tab_id`]).
-    labelled_by: String,
+    /// The id of its tab (see [`tab_id`]); `None` when there is no tab list (a single
+    /// method): the panel is then a plain container, not a `tabpanel` named by a missing tab.
+    labelled_by: Option<String>,
     /// Whether it is the selected panel.
     #[prop(into)]
     shown: Signal<bool>,
@@ -175,13 +176,14 @@ pub fn TabPanel(
 ) -> impl IntoView {
     // A component has no owner of its own: the Provider gives the content one, so each
     // panel's content sees its own `Shown` (and nothing outside the panel sees any).
+    let in_tab_list = labelled_by.is_some();
     view! {
         <div
             class="oa-panel"
-            role="tabpanel"
+            role=in_tab_list.then_some("tabpanel")
             id=id
             aria-labelledby=labelled_by
-            tabindex="0"
+            tabindex=in_tab_list.then_some("0")
             hidden=move || !shown.get()
         >
             <Provider value=Shown(shown)>{children()}</Provider>

@@ -234,5 +234,7 @@ fn matches(prefixes: &Mutex<Vec<String>>, path: &str) -> bool {
         return false;
     };
     let prefixes = prefixes.lock().unwrap_or_else(|e| e.into_inner());
-    prefixes.iter().any(|prefix| name.starts_with(prefix.as_str()))
+    prefixes
+        .iter()
+        .any(|prefix| name.starts_with(prefix.as_str()))
 }
