@@ -36,7 +36,7 @@ pub fn decode_envelope<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<
         }),
         _ if !success_status => Err(ApiError::Http { status }),
         None => Err(ApiError::BadResponse(describe_non_envelope(body))),
-        Some(env) => serde_json::from_value(env.data)
+        Some(env) => super::decode::from_value(env.data)
             .map_err(|e| ApiError::BadResponse(format!("unexpected data: {e}"))),
     }
 }

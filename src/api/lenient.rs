@@ -48,7 +48,7 @@ where
     Ok(match Value::deserialize(d)? {
         Value::Array(items) => items
             .into_iter()
-            .filter_map(|item| serde_json::from_value(item).ok())
+            .filter_map(|item| super::decode::from_value(item).ok())
             .collect(),
         Value::Null => Vec::new(),
         other => {
@@ -67,8 +67,15 @@ pub(crate) fn int_of(value: &Value) -> Option<i64> {
             s.parse::<i64>()
                 .ok()
                 // serde_json's reader rather than `str::parse::<f64>`, which would add core's
-                // float parser and its tables to the wasm.
-                .or_else(|| integral(serde_json::from_slice::<f64>(s.as_bytes()).ok()?))
+                // float parser and its tables to the wasm; read as a `Value`, the one JSON
+                // path (api::decode).
+                .or_else(|| {
+                    integral(
+                        serde_json::from_slice::<Value>(s.as_bytes())
+                            .ok()?
+                            .as_f64()?,
+                    )
+                })
         }
         _ => None,
     }

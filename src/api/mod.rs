@@ -18,6 +18,7 @@
 
 mod account;
 mod client;
+pub(crate) mod decode;
 mod email;
 mod envelope;
 mod error;

@@ -203,7 +203,7 @@ pub enum QrPoll {
 /// without an envelope, or a success status without one stay errors. Never panics.
 pub fn decode_qr_poll(status: u16, body: &[u8]) -> Result<QrPoll, ApiError> {
     match decode_envelope::<Value>(status, body) {
-        Ok(data) => Ok(serde_json::from_value::<Token>(data)
+        Ok(data) => Ok(super::decode::from_value::<Token>(data)
             .ok()
             .filter(|t| !t.access_token.trim().is_empty())
             .map_or(QrPoll::Waiting, QrPoll::SignedIn)),

@@ -244,7 +244,9 @@ fn number(value: &OptionValue) -> Option<f64> {
         OptionValue::Number(n) => Some(*n),
         // serde_json's number reader, not `str::parse::<f64>`: the widget already carries the
         // former, and the latter would add core's float parser and its tables to the wasm.
-        OptionValue::Text(s) => serde_json::from_slice::<f64>(s.trim().as_bytes()).ok(),
+        OptionValue::Text(s) => serde_json::from_slice::<serde_json::Value>(s.trim().as_bytes())
+            .ok()?
+            .as_f64(),
         _ => None,
     }
     .filter(|n| n.is_finite())

@@ -110,7 +110,7 @@ impl Claims {
     /// Decodes the claims of the JWT `token` (see [`jwt_payload`]); `None` when `token` is not a
     /// JWT whose payload is base64url-encoded JSON object. Never panics.
     pub fn from_jwt(token: &str) -> Option<Claims> {
-        serde_json::from_value(jwt_payload(token)?).ok()
+        crate::api::decode::from_value(jwt_payload(token)?).ok()
     }
 
     /// The best name to show for the user: `given_name`, then `unique_name`, `email`,

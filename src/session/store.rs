@@ -152,9 +152,8 @@ impl TokenStore {
     /// garbled entry is removed.
     pub fn load(&self) -> Option<StoredToken> {
         let text = self.backend.get(&self.key).ok()??;
-        // `from_slice`, as everywhere in the widget: one JSON reader type in the wasm, not two.
-        let token = serde_json::from_slice::<StoredToken>(text.as_bytes())
-            .ok()
+        // The one JSON path of the widget (api::decode): one reader type in the wasm.
+        let token = crate::api::decode::from_slice::<StoredToken>(text.as_bytes())
             .filter(StoredToken::is_well_formed)
             .filter(|t| !t.is_expired_at(self.now_ms()));
         if token.is_none() {
