@@ -745,10 +745,13 @@ fn print(r: &Value, links: &[Link]) {
         }
     }
     println!(
-        "\n  bytes: brotli bytes of every file of the page's origin whose request started before"
+        "\n  bytes: brotli bytes of every file of the page's origin received by the moment (its"
     );
     println!(
-        "  the moment (Resource Timing); \"whole\": every file of the page or bundle, brotli."
+        "  Resource Timing responseEnd); on localhost the .wasm, requested with the loader, is"
+    );
+    println!(
+        "  often in before the first view shows, though not needed for it. \"whole\": every file."
     );
 
     println!(
