@@ -163,11 +163,13 @@ function pickShell(options, lang) {
   if (typeof tabs === "string") tabs = tabs.split(/[ ,]/).filter((t) => t.trim());
   tabs = Array.isArray(tabs) && tabs.length ? tabs.map((t) => String(t).trim().toLowerCase()) : ["account", "phone", "email", "qr"];
   const guest = flagOn(get("guest", "showguest")) ? "guest" : "";
-  const html = SHELL.views[`${lang}|${tabs.join(",")}|${guest}`];
-  if (!html) return null;
+  const key = `${lang}|${tabs.join(",")}|${guest}`;
+  if (!Object.hasOwn(SHELL.views, key)) return null;
+  const html = SHELL.views[key];
   const theme = String(get("theme") ?? "").trim().toLowerCase();
   const initial = String(get("initialtab", "tab") ?? "").trim().toLowerCase();
-  return { html, themeClass: SHELL.themes[theme], initial: tabs.indexOf(initial) };
+  const themeClass = Object.hasOwn(SHELL.themes, theme) ? SHELL.themes[theme] : null;
+  return { html, themeClass, initial: tabs.indexOf(initial) };
 }
 
 const FIELDS = "input, textarea, select";
