@@ -31,7 +31,17 @@ test("the package holds its files and nothing else", () => {
   const expected = [...pkg.files, "package.json", "README.md"].sort();
   assert.deepEqual(present, expected);
   assert.equal(text("oauthapp-login.d.ts"), readFileSync(new URL("bundle/oauthapp-login.d.ts", repo), "utf8"));
-  assert.equal(text("oauthapp-login.js"), readFileSync(new URL("bundle/oauthapp-login.js", repo), "utf8"));
+  // The loader is the source's, with the first views and the styles put in by
+  // scripts/inline-shell.mjs: the packed stylesheet, and a first view for each language.
+  const loader = text("oauthapp-login.js");
+  const shell = loader.match(/^const SHELL = (.*);$/m);
+  const css = loader.match(/^const CSS_TEXT = (.*);$/m);
+  assert.ok(shell && css, "the loader carries SHELL and CSS_TEXT");
+  assert.equal(JSON.parse(css[1]), text("oauthapp-login.css"));
+  const views = Object.keys(JSON.parse(shell[1]).views);
+  for (const lang of ["en", "zh-CN"]) assert.ok(views.includes(`${lang}|account,phone,email,qr|`), lang);
+  const source = loader.replace(shell[0], "const SHELL = null;").replace(css[0], "const CSS_TEXT = null;");
+  assert.equal(source, readFileSync(new URL("bundle/oauthapp-login.js", repo), "utf8"));
 });
 
 test("the loader names each file it loads statically, and each is in the package", () => {
