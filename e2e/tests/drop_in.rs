@@ -60,6 +60,12 @@ fn host_page(body: &str) -> String {
     )
 }
 
+/// One drop-in, `#a`, of app 2 on the API at `api`, with more attributes `attrs` (e.g.
+/// `lang="en"`).
+fn widget_a(api: &str, attrs: &str) -> String {
+    format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" {attrs}></oauthapp-login>")
+}
+
 /// Starts the API server, the host site serving the page with `body(api_url)` and a browser
 /// on that page.
 async fn open(body: impl Fn(&str) -> String) -> HarnessResult<(Server, HostSite, Browser)> {
@@ -223,10 +229,7 @@ async fn sign_in_through(
 #[tokio::test]
 async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() -> Result<(), String>
 {
-    let (_server, _site, browser) = open(
-        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
-    )
-    .await?;
+    let (_server, _site, browser) = open(|api| widget_a(api, "lang=\"en\"")).await?;
     let a = browser.within("#a").await?;
     let input = a.label("User name").await?;
     assert!(input.is_displayed().await.map_err(|e| e.to_string())?);
@@ -285,10 +288,7 @@ async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() 
 
 #[tokio::test]
 async fn drop_in_sign_in_dispatches_signin_and_signout_to_the_host() -> Result<(), String> {
-    let (server, _site, browser) = open(
-        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
-    )
-    .await?;
+    let (server, _site, browser) = open(|api| widget_a(api, "lang=\"en\"")).await?;
     sign_up(&browser, &server.url, "dropin_user", "secret123").await?;
     sign_in_through(&browser, "#a", "dropin_user", "secret123").await?;
 
@@ -398,10 +398,7 @@ async fn the_consent_drop_in_keeps_what_was_typed_across_a_language_switch() -> 
 
 #[tokio::test]
 async fn drop_in_follows_its_attributes() -> Result<(), String> {
-    let (_server, _site, browser) = open(
-        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
-    )
-    .await?;
+    let (_server, _site, browser) = open(|api| widget_a(api, "lang=\"en\"")).await?;
     let a = browser.within("#a").await?;
     a.button("Sign in").await?;
     let set = |name: &str, value: &str| {
@@ -598,7 +595,7 @@ async fn wait_taken_over(browser: &Browser, host: &str) -> HarnessResult<Value> 
 async fn a_person_types_and_submits_before_the_wasm_arrives_and_is_signed_in() -> Result<(), String>
 {
     let (server, site, browser) = open_with(
-        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
+        |api| widget_a(api, "lang=\"en\""),
         |site| site.hold(&["oauthapp_login_bg"]),
     )
     .await?;
@@ -633,7 +630,7 @@ async fn a_person_types_and_submits_before_the_wasm_arrives_and_is_signed_in() -
 #[tokio::test]
 async fn the_take_over_keeps_the_tab_the_text_the_focus_and_the_caret() -> Result<(), String> {
     let (_server, site, browser) = open_with(
-        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"zh-CN\" theme=\"dark\"></oauthapp-login>"),
+        |api| widget_a(api, "lang=\"zh-CN\" theme=\"dark\""),
         |site| site.hold(&["oauthapp_login_bg"]),
     )
     .await?;
@@ -685,7 +682,7 @@ async fn the_take_over_keeps_the_tab_the_text_the_focus_and_the_caret() -> Resul
 #[tokio::test]
 async fn a_wasm_that_fails_to_load_is_said_and_retried() -> Result<(), String> {
     let (server, site, browser) = open_with(
-        |api| format!("<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{api}\" lang=\"en\"></oauthapp-login>"),
+        |api| widget_a(api, "lang=\"en\""),
         |site| site.refuse(&["oauthapp_login_bg"]),
     )
     .await?;
