@@ -786,3 +786,28 @@ async fn a_chunk_that_fails_to_load_says_so_and_try_again_loads_it() -> Result<(
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_theme_named_like_an_object_property_gives_the_first_view_no_odd_class(
+) -> Result<(), String> {
+    let (_server, site, browser) = open_with(
+        |api| widget_a(api, "lang=\"en\" theme=\"__proto__\""),
+        |site| site.hold(&["oauthapp_login_bg"]),
+    )
+    .await?;
+    let a = browser.within("#a").await?;
+    a.label("User name").await?;
+    let state = first_view_state(&browser, "#a").await?;
+    assert_eq!(state["shell"], json!(true), "the wasm arrived too early");
+    let class = region(&a)
+        .await?
+        .attr("class")
+        .await
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    assert_eq!(class, "oa-widget");
+    site.release();
+    wait_taken_over(&browser, "#a").await?;
+    browser.close().await;
+    Ok(())
+}
