@@ -312,6 +312,14 @@ async function takeOver(shellEl, fresh, held) {
   }
 }
 
+/** Focuses the first empty field shown in `root` (else its first field shown), where a
+ * person goes on after "Try again". */
+function focusFirstField(root) {
+  const shown = [...root.querySelectorAll(FIELDS)].filter((el) => el.getClientRects().length > 0);
+  const target = shown.find((el) => !el.value) || shown[0];
+  if (target) target.focus({ preventScroll: true });
+}
+
 /** Says the widget could not be loaded, in `strings`' language, with a retry button;
  * resolves when it is pressed. One notice per widget, reused by later failures. */
 function offerRetry(container, strings) {
@@ -331,10 +339,11 @@ function offerRetry(container, strings) {
       container.prepend(notice);
     }
     const button = notice.querySelector("button");
-    button.disabled = false;
+    // aria-disabled, not disabled: a disabled button loses the focus to the page's body.
+    button.removeAttribute("aria-disabled");
     button.removeAttribute("aria-busy");
     button.addEventListener("click", () => {
-      button.disabled = true;
+      button.setAttribute("aria-disabled", "true");
       button.setAttribute("aria-busy", "true");
       resolve();
     }, { once: true });
@@ -437,7 +446,10 @@ async function mount(element, options = {}) {
       await offerRetry(container, strings);
     }
   }
-  container.querySelector(":scope > .oa-embed__notice--load")?.remove();
+  const notice = container.querySelector(":scope > .oa-embed__notice--load");
+  // "Try again" had the focus: it goes into the widget that replaces the notice.
+  const retried = !!notice && notice.contains(shadow.activeElement);
+  notice?.remove();
   let handle;
   if (shell) {
     // Rendered apart, then put in place of the shell with what the person did.
@@ -449,6 +461,7 @@ async function mount(element, options = {}) {
   } else {
     handle = mod.mount(container, { ...plain, onEvent });
   }
+  if (retried) focusFirstField(container);
   let live = true;
   return {
     setOption: (name, value) => live && handle.setOption(name, value),

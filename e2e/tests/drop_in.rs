@@ -707,9 +707,12 @@ async fn a_wasm_that_fails_to_load_is_said_and_retried() -> Result<(), String> {
         "The sign-in could not be loaded. Check your connection and try again.",
     )
     .await?;
-    // What was typed before the failure is still there, in the wasm's field.
+    // What was typed before the failure is still there, in the wasm's field, and the focus
+    // went from "Try again" to where the person goes on, not to the page's body.
     assert_eq!(a.value("User name").await?, "second-try");
-    a.type_into("Password", "second-pass-1").await?;
+    let state = first_view_state(&browser, "#a").await?;
+    assert_eq!(state["focused"], json!("Password"), "{state}");
+    browser.type_keys("second-pass-1").await?;
     a.click_button("Sign in").await?;
     wait_signed_in(&browser, "#a", "second-try").await?;
     browser.close().await;
@@ -782,6 +785,18 @@ async fn a_chunk_that_fails_to_load_says_so_and_try_again_loads_it() -> Result<(
     a.role_partial("img", "QR code").await?;
     wait_request(&site, "/bundle/split_qr.wasm 200").await?;
     assert_eq!(a.count("alert", None).await?, 0, "the sentence is gone");
+    // The button that had the focus is gone: the focus is in the QR tab's panel, not lost to
+    // the page's body.
+    let focused = browser
+        .eval(
+            "const root = document.querySelector('#a').shadowRoot;
+             const el = root.activeElement;
+             const tab = el && root.getElementById(el.getAttribute('aria-labelledby'));
+             return el ? [el.getAttribute('role'), tab ? tab.textContent : null] : null;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(focused, json!(["tabpanel", "QR code"]));
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
     browser.close().await;
     Ok(())

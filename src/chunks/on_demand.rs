@@ -1,14 +1,18 @@
 //! Showing a view of a chunk: nothing until it is wanted, "Loading…" while its chunk is
-//! fetched, the view once it is in, and a sentence with "Try again" if the fetch failed.
+//! fetched, the view once it is in, and a sentence with "Try again" if the fetch failed. After
+//! "Try again" the keyboard focus follows: to "Loading…", then into the view (or back to the
+//! button if the fetch failed again), never to the page's body.
 
 use std::future::Future;
 
 use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::chunk::{Chunk, ChunkError};
 use crate::i18n::{use_i18n, Key};
+use crate::ui::focus_first_within;
 
 /// Where a view of a chunk is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +53,9 @@ fn on_demand_boxed(chunk: &'static Chunk, wanted: Signal<bool>, build: Build) ->
     } else {
         Phase::Idle
     });
+    // Set when "Try again" is pressed: the button goes away, and the focus must not go with it.
+    let refocus = StoredValue::new(false);
+    let slot = NodeRef::<leptos::html::Div>::new();
     let fetch = move || {
         if chunk.is_loaded() {
             phase.set(Phase::Ready);
@@ -69,6 +76,30 @@ fn on_demand_boxed(chunk: &'static Chunk, wanted: Signal<bool>, build: Build) ->
             fetch();
         }
     });
+    // Runs after the view of the new phase is in the page.
+    Effect::new(move || {
+        let now = phase.get();
+        if !refocus.get_value() {
+            return;
+        }
+        let Some(slot) = slot.get_untracked() else {
+            return;
+        };
+        let selector = match now {
+            Phase::Idle => return,
+            Phase::Loading => ".oa-on-demand--loading",
+            Phase::Failed => ".oa-on-demand__retry",
+            Phase::Ready => {
+                refocus.set_value(false);
+                focus_first_within(&slot);
+                return;
+            }
+        };
+        let target = slot.query_selector(selector).ok().flatten();
+        if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
     let failed = move || {
         view! {
             <div class="oa-on-demand oa-on-demand--failed">
@@ -76,7 +107,10 @@ fn on_demand_boxed(chunk: &'static Chunk, wanted: Signal<bool>, build: Build) ->
                 <button
                     type="button"
                     class="oa-button oa-button--secondary oa-on-demand__retry"
-                    on:click=move |_| fetch()
+                    on:click=move |_| {
+                        refocus.set_value(true);
+                        fetch();
+                    }
                 >
                     {i18n.text(Key::ChunkRetry)}
                 </button>
@@ -84,10 +118,15 @@ fn on_demand_boxed(chunk: &'static Chunk, wanted: Signal<bool>, build: Build) ->
         }
         .into_any()
     };
-    (move || match phase.get() {
+    let view = move || match phase.get() {
         Phase::Idle => ().into_any(),
         Phase::Loading => view! {
-            <p class="oa-on-demand oa-on-demand--loading" role="status" aria-live="polite">
+            <p
+                class="oa-on-demand oa-on-demand--loading"
+                role="status"
+                aria-live="polite"
+                tabindex="-1"
+            >
                 {i18n.text(Key::ChunkLoading)}
             </p>
         }
@@ -98,6 +137,7 @@ fn on_demand_boxed(chunk: &'static Chunk, wanted: Signal<bool>, build: Build) ->
             // Not reached: the chunk is in, so the split point answers at once.
             Some(Err(_)) | None => failed(),
         },
-    })
-    .into_any()
+    };
+    // `display: contents`: a box for finding the view's elements, none for the layout.
+    view! { <div class="oa-chunk" node_ref=slot>{view}</div> }.into_any()
 }
