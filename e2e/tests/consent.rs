@@ -73,6 +73,9 @@ async fn allow_exchanges_the_code_and_shows_the_claims() -> HarnessResult<()> {
     screen
         .wait_text("You will then go back to 127.0.0.1")
         .await?;
+    // What the app asks for is a list named by the sentence that introduces it.
+    let asks = screen.within_element(screen.role("list", "It asks to:").await?);
+    assert_eq!(asks.count("listitem", None).await?, 4);
     screen.fill("User name", "carol").await?;
     screen.fill("Password", "secret123").await?;
     screen.fill(DAYS, "3").await?;

@@ -174,9 +174,24 @@ async fn recharges_filter_and_pages() -> HarnessResult<()> {
     screen.click_button("Recharge").await?;
     screen.wait_text("13 entries in all").await?;
     screen.wait_text("Page 1 of 2").await?;
-    let pager = screen.role("navigation", "Pages").await?;
-    screen.within_element(pager).click_button("Next").await?;
-    screen.wait_text("Page 2 of 2").await?;
+    let pager = screen.within_element(screen.role("navigation", "Pages").await?);
+    // Where the pager is, read out as it changes: a status.
+    pager.wait_role_text("status", "Page 1 of 2").await?;
+    pager.click_button("Next").await?;
+    pager.wait_role_text("status", "Page 2 of 2").await?;
+    // The pager stayed while the page loaded: the focus is still on "Next", now unavailable.
+    let focused = b
+        .eval(
+            "const el = document.activeElement;
+             return [el.textContent, el.getAttribute('aria-disabled')];",
+            vec![],
+        )
+        .await?;
+    assert_eq!(focused, serde_json::json!(["Next", "true"]));
+    pager.click_button("Previous").await?;
+    pager.wait_role_text("status", "Page 1 of 2").await?;
+    pager.click_button("Next").await?;
+    pager.wait_role_text("status", "Page 2 of 2").await?;
     let filter = screen.within_element(screen.role("group", "Show").await?);
     filter
         .role("radio", "Spending")

@@ -301,7 +301,12 @@ async fn guest_sign_in_keeps_one_device_id() -> HarnessResult<()> {
     let b = Browser::start().await?;
     open_demo(&b, &server, "").await?;
     b.screen().click_button("Continue as guest").await?;
-    b.screen().role("heading", "Signed in").await?;
+    // Who is signed in is a region named by its heading, found among the page's landmarks.
+    let region = b.screen().role("region", "Signed in").await?;
+    b.screen()
+        .within_element(region)
+        .role("heading", "Signed in")
+        .await?;
     let first = token_of(&stored_token(&b, &server).await?).ok_or("no token after guest")?;
 
     sign_out(&b).await?;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Key, Message};
+use crate::ui::unique_id;
 
 /// Shows the signed-in person's name (and id and platform when known) and a sign-out button.
 /// All values are shown as text, never as markup.
@@ -31,9 +32,13 @@ pub fn SignedIn(
             </Show>
         }
     };
+    // A region named by its heading ("Signed in"), which screen readers list among the page's
+    // landmarks.
+    let title_id = unique_id("signed-in");
+    let labelled_by = title_id.clone();
     view! {
-        <section class="oa-signed-in">
-            <h2 class="oa-signed-in__title">{i18n.text(Key::SignedTitle)}</h2>
+        <section class="oa-signed-in" aria-labelledby=labelled_by>
+            <h2 class="oa-signed-in__title" id=title_id>{i18n.text(Key::SignedTitle)}</h2>
             <p class="oa-signed-in__who">
                 {move || i18n.render(&Message::with_name(Key::SignedAs, name.get()))}
             </p>

@@ -271,11 +271,14 @@ fn ConsentForm(
         }
     };
 
+    // The list is named by the sentence above it ("It asks to:").
+    let scopes_label_id = unique_id("consent-scopes");
+    let scopes_labelled_by = scopes_label_id.clone();
     view! {
-        <p class="oa-consent__scopes-label">
+        <p class="oa-consent__scopes-label" id=scopes_label_id>
             {move || i18n.t(if no_scopes { Key::ConsentNoScopes } else { Key::ConsentScopes })}
         </p>
-        <ul class="oa-consent__scopes">{scope_items}</ul>
+        <ul class="oa-consent__scopes" aria-labelledby=scopes_labelled_by>{scope_items}</ul>
         <p class="oa-consent__return" data-host=host.clone()>
             {move || i18n.render(&Message::With(Key::ConsentReturnTo, vec![("host", host_for_return.clone())]))}
         </p>

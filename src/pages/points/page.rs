@@ -92,65 +92,87 @@ pub fn PointsPage(
         }
         .into_any(),
         Load::Ready(p) => {
-            let total = u64::try_from(p.total.unwrap_or(0)).unwrap_or(0);
-            let pager = Pager::new(page.get_untracked(), take, total);
             let rows = p.data;
-            let empty = rows.is_empty();
-            view! {
-                {if empty {
-                    view! { <p class="oa-page__empty">{i18n.text(Key::PointsEmpty)}</p> }.into_any()
-                } else {
-                    view! {
-                        <div class="oa-points__scroll">
-                            <table class="oa-points__table">
-                                <caption class="oa-visually-hidden">{i18n.text(Key::PointsTitle)}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{i18n.text(Key::PointsDate)}</th>
-                                        <th scope="col" class="oa-points__amount">{i18n.text(Key::PointsAmount)}</th>
-                                        <th scope="col">{i18n.text(Key::PointsRemark)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
-                            </table>
-                        </div>
-                    }
-                    .into_any()
-                }}
-                <nav class="oa-points__pager" aria-label=i18n.text(Key::PointsPager)>
-                    <p class="oa-points__total">
-                        {move || i18n.render(&Message::with_n(Key::PointsTotal, total))}
-                    </p>
-                    <div class="oa-points__pages">
-                        <button
-                            type="button"
-                            class="oa-button oa-button--secondary oa-points__prev"
-                            disabled=!pager.has_prev()
-                            on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
-                        >
-                            {i18n.text(Key::PointsPrev)}
-                        </button>
-                        <span class="oa-points__page" aria-live="polite">
-                            {move || i18n.render(&Message::With(
+            if rows.is_empty() {
+                view! { <p class="oa-page__empty">{i18n.text(Key::PointsEmpty)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="oa-points__scroll">
+                        <table class="oa-points__table">
+                            <caption class="oa-visually-hidden">{i18n.text(Key::PointsTitle)}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{i18n.text(Key::PointsDate)}</th>
+                                    <th scope="col" class="oa-points__amount">{i18n.text(Key::PointsAmount)}</th>
+                                    <th scope="col">{i18n.text(Key::PointsRemark)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    };
+
+    // The pager stays in place while the next page loads (the total is the last one read), so
+    // that the focus stays on "Next" and "Page n of m" is read out where it is. Its buttons are
+    // aria-disabled, not disabled: a disabled button drops the focus to the page's body.
+    let total = Memo::new(move |last: Option<&Option<u64>>| match &*log.read() {
+        Load::Ready(p) => Some(u64::try_from(p.total.unwrap_or(0)).unwrap_or(0)),
+        Load::Loading => last.copied().flatten(),
+        Load::Failed(_) => None,
+    });
+    let pager = move || Pager::new(page.get(), take, total.get().unwrap_or(0));
+    let loading = move || matches!(&*log.read(), Load::Loading);
+    let can_prev = move || pager().has_prev() && !loading();
+    let can_next = move || pager().has_next() && !loading();
+    let pager_view = move || {
+        view! {
+            <nav class="oa-points__pager" aria-label=i18n.text(Key::PointsPager)>
+                <p class="oa-points__total">
+                    {move || i18n.render(&Message::with_n(Key::PointsTotal, total.get().unwrap_or(0)))}
+                </p>
+                <div class="oa-points__pages">
+                    <button
+                        type="button"
+                        class="oa-button oa-button--secondary oa-points__prev"
+                        aria-disabled=move || (!can_prev()).then_some("true")
+                        on:click=move |_| {
+                            if can_prev() {
+                                page.update(|p| *p = p.saturating_sub(1));
+                            }
+                        }
+                    >
+                        {i18n.text(Key::PointsPrev)}
+                    </button>
+                    <span class="oa-points__page" role="status">
+                        {move || {
+                            let pager = pager();
+                            i18n.render(&Message::With(
                                 Key::PointsPage,
                                 vec![
                                     ("page", (pager.page + 1).to_string()),
                                     ("pages", pager.pages().to_string()),
                                 ],
-                            ))}
-                        </span>
-                        <button
-                            type="button"
-                            class="oa-button oa-button--secondary oa-points__next"
-                            disabled=!pager.has_next()
-                            on:click=move |_| page.update(|p| *p = p.saturating_add(1))
-                        >
-                            {i18n.text(Key::PointsNext)}
-                        </button>
-                    </div>
-                </nav>
-            }
-            .into_any()
+                            ))
+                        }}
+                    </span>
+                    <button
+                        type="button"
+                        class="oa-button oa-button--secondary oa-points__next"
+                        aria-disabled=move || (!can_next()).then_some("true")
+                        on:click=move |_| {
+                            if can_next() {
+                                page.update(|p| *p = p.saturating_add(1));
+                            }
+                        }
+                    >
+                        {i18n.text(Key::PointsNext)}
+                    </button>
+                </div>
+            </nav>
         }
     };
 
@@ -173,6 +195,7 @@ pub fn PointsPage(
                 class="oa-points__filter"
             />
             {table}
+            <Show when=move || total.get().is_some()>{pager_view}</Show>
             <RechargeForm on_done=on_done />
         </section>
     }
