@@ -24,7 +24,8 @@ export type OAuthAppLoginAttribute =
   | "guest-platform"
   | "timeout"
   | "qr-template"
-  | "qr-scopes";
+  | "qr-scopes"
+  | "strings";
 
 /** `zh-CN`, `en` (any `zh-*` / `en-*` tag is accepted), or `auto`: the browser's language. */
 export type OAuthAppLoginLang = "zh-CN" | "en" | "auto" | (string & {});
@@ -114,6 +115,13 @@ export interface OAuthAppLoginOptions {
   qrTemplate?: string;
   /** The scopes the QR sign-in asks for (`openid profile`). */
   qrScopes?: string;
+  /**
+   * Replacements for the widget's texts: a message name (`"signin.submit"`) replaces it in
+   * every language, `"zh-CN:signin.submit"` in that language only. As an attribute, the
+   * object's JSON. Shown as text, never as markup. With replacements, the first view waits
+   * for the wasm (the one rendered at build time has the built-in texts).
+   */
+  strings?: Record<string, string> | string;
 }
 
 /** `app-id` -> `appId`. */

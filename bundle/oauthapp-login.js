@@ -34,7 +34,7 @@ const EVENT_PREFIX = "oauthapp-login:";
 const ATTRIBUTES = [
   "app-id", "server-url", "lang", "view", "tabs", "initial-tab", "theme", "countdown",
   "min-pwd", "allow-international", "verify-phone", "verify-email", "guest", "guest-platform",
-  "timeout", "qr-template", "qr-scopes",
+  "timeout", "qr-template", "qr-scopes", "strings",
 ];
 
 /** Class of an element inside the widget -> the ::part() names it gets. */
@@ -153,12 +153,22 @@ function loaderStrings(lang) {
 
 /** The build-time view for `options`, or null when none fits (another view, an unusual tab
  * list, a saved session, no app id). */
+/** Whether the `strings` option replaces any text (a non-empty object, or its JSON). */
+function hasStrings(value) {
+  if (value == null) return false;
+  if (typeof value === "object") return Object.keys(value).length > 0;
+  const text = String(value).trim();
+  return text !== "" && !/^\{\s*\}$/.test(text);
+}
+
 function pickShell(options, lang) {
   if (!SHELL) return null;
   const get = optionReader(options);
   const view = String(get("view") ?? "").toLowerCase().replace(/[-_]/g, "");
   const appId = String(get("appid") ?? "").trim();
   if (!["", "signin", "login"].includes(view) || !/^[0-9]+$/.test(appId) || savedSession(appId)) return null;
+  // The first views carry the built-in texts: with the host's own, the wasm renders the first.
+  if (hasStrings(get("strings"))) return null;
   let tabs = get("tabs");
   if (typeof tabs === "string") tabs = tabs.split(/[ ,]/).filter((t) => t.trim());
   tabs = Array.isArray(tabs) && tabs.length ? tabs.map((t) => String(t).trim().toLowerCase()) : ["account", "phone", "email", "qr"];

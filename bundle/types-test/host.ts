@@ -17,7 +17,7 @@ el.setAttribute("app-id", "2");
 el.setAttribute("lang", "zh-CN");
 document.body.append(el);
 const found: OAuthAppLoginElement | null = document.querySelector("oauthapp-login");
-const attributes: OAuthAppLoginAttribute[] = ["app-id", "server-url", "qr-scopes"];
+const attributes: OAuthAppLoginAttribute[] = ["app-id", "server-url", "qr-scopes", "strings"];
 // @ts-expect-error not an attribute
 const notAttribute: OAuthAppLoginAttribute = "appId";
 
@@ -58,6 +58,7 @@ async function mountOne(target: HTMLElement): Promise<OAuthAppLoginHandle> {
     theme: "dark",
     guest: true,
     timeout: 10,
+    strings: { "signin.submit": "Log in", "zh-CN:signin.submit": "登 录" },
     onSignIn: (detail) => console.log(detail.token.token_type),
     onSignOut: () => {},
     onError: (detail) => console.warn(detail.message),
@@ -73,6 +74,9 @@ async function mountOne(target: HTMLElement): Promise<OAuthAppLoginHandle> {
   // @ts-expect-error not a tab, by the attribute's name
   widget.setOption("initial-tab", "fax");
   widget.setOption("initial-tab", "email");
+  widget.setOption("strings", '{"signin.submit": "Log in"}');
+  // @ts-expect-error texts only
+  widget.setOption("strings", { "signin.submit": 1 });
   const now: OAuthAppLoginSession | null = widget.session();
   console.log(known, now);
   return widget;

@@ -560,6 +560,59 @@ async fn two_drop_ins_and_a_code_mount_share_one_module() -> Result<(), String> 
     Ok(())
 }
 
+/// The host's own texts (`strings`, JSON): in the page's language and the other, as text (never
+/// markup), and without a first view that would show the built-in ones before the wasm.
+#[tokio::test]
+async fn the_hosts_own_texts_replace_the_widgets() -> Result<(), String> {
+    let strings = r#"{"signin.submit": "Log in", "zh-CN:signin.submit": "登 录", "tabs.phone": "<b>Mobile</b>"}"#;
+    let (_server, site, browser) = open_with(
+        |api| {
+            format!(
+                "{}<oauthapp-login id=\"b\" app-id=\"2\" server-url=\"{api}\" lang=\"en\">\
+                 </oauthapp-login>",
+                widget_a(api, &format!("lang=\"en\" strings='{strings}'"))
+            )
+        },
+        |site| site.hold(&["oauthapp_login_bg"]),
+    )
+    .await?;
+    // While the wasm is on its way nothing in #a says "Sign in": the build-time first view,
+    // which has the built-in texts, is not shown there. (It is in #b, without texts of its
+    // own: the loader has run.)
+    let b = browser.within("#b").await?;
+    b.button("Sign in").await?;
+    let a = browser.within("#a").await?;
+    assert_eq!(a.count_anywhere("button", Some("Sign in")).await?, 0);
+    site.release();
+    a.button("Log in").await?;
+    // Markup in a text is shown as the text it is.
+    a.role("tab", "<b>Mobile</b>").await?;
+    assert_eq!(a.count_anywhere("button", Some("Sign in")).await?, 0);
+    // A text for one language only.
+    browser
+        .eval(
+            "document.getElementById('a').setAttribute('lang', 'zh-CN');",
+            vec![],
+        )
+        .await?;
+    a.button("登 录").await?;
+    a.role("tab", "<b>Mobile</b>").await?;
+    // Texts that are not a JSON object of texts are reported; the built-in ones come back.
+    browser
+        .eval(
+            "document.getElementById('a').setAttribute('strings', '{\"signin.submit\": 1}');",
+            vec![],
+        )
+        .await?;
+    let error = wait_event(&browser, "error").await?;
+    let message = error["detail"]["message"].as_str().unwrap_or("");
+    assert!(message.contains("strings"), "error: {error}");
+    a.button("登录").await?;
+    a.role("tab", "手机").await?;
+    browser.close().await;
+    Ok(())
+}
+
 /// What the drop-in `host` shows now: whether it is still the build-time first view (the wasm
 /// has not taken over), the widget's height, the focused field's label and its caret.
 async fn first_view_state(browser: &Browser, host: &str) -> HarnessResult<Value> {

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Overrides};
 use crate::options::{LoginOptions, Theme};
 use crate::ui::LoginTab;
 
@@ -96,6 +96,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "timeout",
     "qr-template",
     "qr-scopes",
+    "strings",
 ];
 
 /// Why a value was refused (the option then keeps its default).
@@ -203,6 +204,7 @@ impl EmbedOptions {
             ),
             "qrtemplate" => apply!(login.qr_template, non_blank(&value)),
             "qrscopes" => apply!(login.qr_scopes, non_blank(&value)),
+            "strings" => apply!(login.strings, parse_strings(&value)),
             _ => Ok(Applied::Ignored),
         }
     }
@@ -311,6 +313,28 @@ fn parse_theme(value: &OptionValue) -> Option<Option<Theme>> {
     }
 }
 
+/// The host's replacements for the widget's strings, as a JSON object of texts
+/// (`{"signin.submit": "Log in", "zh-CN:signin.submit": "登 录"}`; a JS object arrives as its
+/// JSON). Empty: none. Anything but an object whose values are all texts is refused. The
+/// texts are shown as text, never as markup.
+fn parse_strings(value: &OptionValue) -> Option<Overrides> {
+    let json = text(value)?;
+    if json.trim().is_empty() {
+        return Some(Overrides::new());
+    }
+    // serde_json's Value, which the widget already reads answers with: no second decoder.
+    match serde_json::from_str::<serde_json::Value>(&json).ok()? {
+        serde_json::Value::Object(map) => map
+            .into_iter()
+            .map(|(name, text)| match text {
+                serde_json::Value::String(text) => Some((name, text)),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
 /// `account,phone email` or `["account", "phone"]`: at least one known tab, none unknown.
 fn parse_tabs(value: &OptionValue) -> Option<Vec<LoginTab>> {
     let names: Vec<String> = match value {
@@ -348,6 +372,51 @@ mod tests {
         assert_eq!(o.login.server_url, "https://a.example");
         o.set("serverUrl", t("http://b")).ok();
         assert_eq!(o.login.server_url, "http://b");
+    }
+
+    #[test]
+    fn strings_are_a_json_object_of_texts() {
+        let mut o = EmbedOptions::default();
+        let json = r#"{"signin.submit": "Log in", "zh-CN:signin.submit": "登 录"}"#;
+        assert_eq!(o.set("strings", t(json)), Ok(Applied::Known));
+        assert_eq!(o.login.strings.len(), 2);
+        assert_eq!(o.login.strings["signin.submit"], "Log in");
+        assert_eq!(o.login.strings["zh-CN:signin.submit"], "登 录");
+        // Markup is kept as the text it is: it is never parsed.
+        o.set("strings", t(r#"{"signin.submit": "<b>x</b>"}"#)).ok();
+        assert_eq!(o.login.strings["signin.submit"], "<b>x</b>");
+        // Empty, or removed: none.
+        assert_eq!(o.set("strings", t(" ")), Ok(Applied::Known));
+        assert!(o.login.strings.is_empty());
+        o.set("strings", t(json)).ok();
+        o.set("strings", OptionValue::Unset).ok();
+        assert!(o.login.strings.is_empty());
+    }
+
+    #[test]
+    fn strings_that_are_not_an_object_of_texts_are_refused() {
+        for bad in [
+            "not json",
+            r#"["signin.submit"]"#,
+            r#"{"signin.submit": 1}"#,
+            r#"{"signin.submit": null}"#,
+            r#"{"signin.submit": "ok", "signin.busy": {"x": "y"}}"#,
+            r#"{"signin.submit": "unterminated}"#,
+        ] {
+            let mut o = EmbedOptions::default();
+            o.set("strings", t(r#"{"signin.submit": "Log in"}"#)).ok();
+            let refused = o.set("strings", t(bad));
+            assert_eq!(
+                refused,
+                Err(OptionError {
+                    name: "strings".into(),
+                    value: bad.into()
+                }),
+                "{bad}"
+            );
+            // Back to the built-in texts, not half of the host's.
+            assert!(o.login.strings.is_empty(), "{bad}");
+        }
     }
 
     #[test]
@@ -464,6 +533,7 @@ mod tests {
                 "initial-tab" => t("email"),
                 "theme" => t("dark"),
                 "allow-international" | "verify-phone" | "verify-email" | "guest" => t(""),
+                "strings" => t(r#"{"signin.submit": "custom"}"#),
                 _ => t("custom"),
             };
             let mut o = EmbedOptions::default();
