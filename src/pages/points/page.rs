@@ -125,9 +125,43 @@ pub fn PointsPage(
         Load::Failed(_) => None,
     });
     let pager = move || Pager::new(page.get(), take, total.get().unwrap_or(0));
-    let loading = move || matches!(&*log.read(), Load::Loading);
-    let can_prev = move || pager().has_prev() && !loading();
-    let can_next = move || pager().has_next() && !loading();
+    // The page `forward` (or back) leads to, if there is one. A click while a page loads is
+    // taken: the loader shows only the newest answer.
+    let target = move |forward: bool| {
+        let pager = pager();
+        if forward {
+            pager.has_next().then(|| pager.page.saturating_add(1))
+        } else {
+            pager.has_prev().then(|| pager.page.saturating_sub(1))
+        }
+    };
+    let step = move |forward: bool| {
+        let (class, label) = if forward {
+            (
+                "oa-button oa-button--secondary oa-points__next",
+                Key::PointsNext,
+            )
+        } else {
+            (
+                "oa-button oa-button--secondary oa-points__prev",
+                Key::PointsPrev,
+            )
+        };
+        view! {
+            <button
+                type="button"
+                class=class
+                aria-disabled=move || target(forward).is_none().then_some("true")
+                on:click=move |_| {
+                    if let Some(to) = target(forward) {
+                        page.set(to);
+                    }
+                }
+            >
+                {i18n.text(label)}
+            </button>
+        }
+    };
     let pager_view = move || {
         view! {
             <nav class="oa-points__pager" aria-label=i18n.text(Key::PointsPager)>
@@ -135,18 +169,7 @@ pub fn PointsPage(
                     {move || i18n.render(&Message::with_n(Key::PointsTotal, total.get().unwrap_or(0)))}
                 </p>
                 <div class="oa-points__pages">
-                    <button
-                        type="button"
-                        class="oa-button oa-button--secondary oa-points__prev"
-                        aria-disabled=move || (!can_prev()).then_some("true")
-                        on:click=move |_| {
-                            if can_prev() {
-                                page.update(|p| *p = p.saturating_sub(1));
-                            }
-                        }
-                    >
-                        {i18n.text(Key::PointsPrev)}
-                    </button>
+                    {step(false)}
                     <span class="oa-points__page" role="status">
                         {move || {
                             let pager = pager();
@@ -159,18 +182,7 @@ pub fn PointsPage(
                             ))
                         }}
                     </span>
-                    <button
-                        type="button"
-                        class="oa-button oa-button--secondary oa-points__next"
-                        aria-disabled=move || (!can_next()).then_some("true")
-                        on:click=move |_| {
-                            if can_next() {
-                                page.update(|p| *p = p.saturating_add(1));
-                            }
-                        }
-                    >
-                        {i18n.text(Key::PointsNext)}
-                    </button>
+                    {step(true)}
                 </div>
             </nav>
         }
