@@ -91,6 +91,17 @@ async fn open_with(
     Ok((server, site, browser))
 }
 
+/// Sets the attribute `name` of the element with id `id` to `value`, as the host page would.
+async fn set_attribute(browser: &Browser, id: &str, name: &str, value: &str) -> HarnessResult<()> {
+    browser
+        .eval(
+            "document.getElementById(arguments[0]).setAttribute(arguments[1], arguments[2]);",
+            vec![json!(id), json!(name), json!(value)],
+        )
+        .await
+        .map(|_| ())
+}
+
 /// The events the host page received so far.
 async fn events(browser: &Browser) -> HarnessResult<Vec<Value>> {
     let v = browser.eval("return window.__events;", vec![]).await?;
@@ -401,12 +412,7 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
     let (_server, _site, browser) = open(|api| widget_a(api, "lang=\"en\"")).await?;
     let a = browser.within("#a").await?;
     a.button("Sign in").await?;
-    let set = |name: &str, value: &str| {
-        browser.eval(
-            "document.getElementById('a').setAttribute(arguments[0], arguments[1]);",
-            vec![json!(name), json!(value)],
-        )
-    };
+    let set = |name: &'static str, value: &'static str| set_attribute(&browser, "a", name, value);
 
     // What the person typed survives the host's language and theme switches.
     a.type_into("User name", "alice").await?;
@@ -589,21 +595,11 @@ async fn the_hosts_own_texts_replace_the_widgets() -> Result<(), String> {
     a.role("tab", "<b>Mobile</b>").await?;
     assert_eq!(a.count_anywhere("button", Some("Sign in")).await?, 0);
     // A text for one language only.
-    browser
-        .eval(
-            "document.getElementById('a').setAttribute('lang', 'zh-CN');",
-            vec![],
-        )
-        .await?;
+    set_attribute(&browser, "a", "lang", "zh-CN").await?;
     a.button("登 录").await?;
     a.role("tab", "<b>Mobile</b>").await?;
     // Texts that are not a JSON object of texts are reported; the built-in ones come back.
-    browser
-        .eval(
-            "document.getElementById('a').setAttribute('strings', '{\"signin.submit\": 1}');",
-            vec![],
-        )
-        .await?;
+    set_attribute(&browser, "a", "strings", r#"{"signin.submit": 1}"#).await?;
     let error = wait_event(&browser, "error").await?;
     let message = error["detail"]["message"].as_str().unwrap_or("");
     assert!(message.contains("strings"), "error: {error}");

@@ -7,6 +7,7 @@ use crate::api::{CodePurpose, SignInRequest, SignUpRequest};
 use crate::flows::code::channel::Channel;
 use crate::flows::code::contact_inputs::{ContactFields, ContactInputs};
 use crate::flows::context::use_login;
+use crate::flows::new_account::{NewAccountFields, NewAccountInputs};
 use crate::i18n::{use_i18n, Key, Message};
 use crate::ui::FormError;
 use crate::ui::SubmitButton;
@@ -76,8 +77,7 @@ pub fn AccountForm(
     let name = FieldState::new();
     name.value.set(user_name);
     let pwd = FieldState::new();
-    let confirm = FieldState::new();
-    let nickname = FieldState::new();
+    let new_account = NewAccountFields::with_pwd(pwd);
     let phone = ContactFields::new();
     let email = ContactFields::new();
     let error = RwSignal::new(None::<Message>);
@@ -111,17 +111,15 @@ pub fn AccountForm(
             }
             FormMode::SignUp => {
                 let n = name.check(validate::user_name);
-                let p = pwd.check(|v| validate::password(v, config.min_pwd));
-                let c = confirm.check(|v| validate::confirm(&pwd.value.get_untracked(), v));
-                let nick = nickname.check(validate::nickname);
+                let account = new_account.check(config.min_pwd);
                 let ph = config
                     .verify_phone
                     .then(|| phone.check(Channel::Phone, config.allow_international));
                 let em = config
                     .verify_email
                     .then(|| email.check(Channel::Email, config.allow_international));
-                match (n, p, c, nick, ph, em) {
-                    (Some(n), Some(p), Some(_), Some(nick), ph, em)
+                match (n, account, ph, em) {
+                    (Some(n), Some(account), ph, em)
                         if ph.as_ref().is_none_or(Option::is_some)
                             && em.as_ref().is_none_or(Option::is_some) =>
                     {
@@ -129,8 +127,8 @@ pub fn AccountForm(
                         let (email, email_code) = em.flatten().unzip();
                         Some(AccountRequest::SignUp(Box::new(SignUpRequest {
                             user_name: n,
-                            pwd: p,
-                            nick_name: (!nick.is_empty()).then_some(nick),
+                            pwd: account.pwd,
+                            nick_name: account.nick_name,
                             phone,
                             phone_code,
                             email,
@@ -142,6 +140,7 @@ pub fn AccountForm(
                 }
             }
         };
+        let [_, confirm, nickname] = new_account.all();
         let fields = [
             name,
             pwd,
@@ -192,21 +191,7 @@ pub fn AccountForm(
                     }
                 }
             >
-                <Field
-                    state=pwd
-                    name="pwd"
-                    label=Key::FieldPwd
-                    kind="password"
-                    autocomplete="new-password"
-                />
-                <Field
-                    state=confirm
-                    name="pwdConfirm"
-                    label=Key::FieldPwdConfirm
-                    kind="password"
-                    autocomplete="new-password"
-                />
-                <Field state=nickname name="nickName" label=Key::FieldNickname autocomplete="nickname" />
+                <NewAccountInputs fields=new_account />
                 <Show when=move || config.verify_phone>
                     <ContactInputs
                         channel=Channel::Phone

@@ -3,6 +3,7 @@
 //!
 //! - [`LoginWidget`]: the whole widget (tabs of methods, reset, guest, the signed-in view).
 //! - [`account`]: user name and password, sign-in and sign-up ([`AccountForm`]).
+//! - [`new_account`]: the password and nickname every sign-up asks for ([`NewAccountInputs`]).
 //! - [`code`]: phone + SMS code and e-mail + code ([`PhoneForm`], [`EmailForm`]).
 //! - [`reset`]: the password reset ([`ResetPasswordForm`]).
 //! - [`guest`]: the guest (unionID) sign-in ([`GuestButton`]).
@@ -16,6 +17,7 @@ pub mod consent;
 pub mod context;
 pub mod device_id;
 pub mod guest;
+pub mod new_account;
 pub mod qr;
 pub mod qr_phone;
 pub mod reset;
@@ -30,6 +32,7 @@ pub use code::{
 pub use consent::{AuthRequest, ConsentScreen, GrantKind, Navigator};
 pub use context::{provide_login, use_login, LoginCtx};
 pub use guest::GuestButton;
+pub use new_account::{NewAccountFields, NewAccountInputs};
 pub use qr::{fill_qr_template, QrImage, QrPhase, QrSignIn, DEFAULT_QR_TEMPLATE};
 pub use qr_phone::QrPhonePage;
 pub use reset::ResetPasswordForm;

@@ -9,11 +9,11 @@ use crate::flows::account::{submit_label, FormMode};
 use crate::flows::code::channel::{Channel, Extra};
 use crate::flows::code::contact_inputs::{ContactFields, ContactInputs};
 use crate::flows::context::use_login;
+use crate::flows::new_account::{NewAccountFields, NewAccountInputs};
 use crate::i18n::{use_i18n, Key, Message};
 use crate::ui::FormError;
 use crate::ui::SubmitButton;
-use crate::ui::{focus_first_invalid, guarded_submit, Field, FieldState};
-use crate::validate;
+use crate::ui::{focus_first_invalid, guarded_submit};
 
 /// What the form sends.
 /// (No `Debug`: it holds a password.)
@@ -46,9 +46,7 @@ pub fn CodeForm(
     // True once a password is asked for: in sign-up mode, or after a 404 at sign-in.
     let new_account = RwSignal::new(false);
     let contact = ContactFields::new();
-    let pwd = FieldState::new();
-    let confirm = FieldState::new();
-    let nickname = FieldState::new();
+    let account = NewAccountFields::new();
     // The other channel, when the app verifies it too.
     let other = match channel {
         Channel::Phone => Channel::Email,
@@ -90,7 +88,7 @@ pub fn CodeForm(
                     let message = Message::with_name(Key::SignupNewRecipient, to);
                     ctx.announce(message.clone());
                     error.try_set(Some(message));
-                    request_animation_frame(move || pwd.focus());
+                    request_animation_frame(move || account.pwd.focus());
                 }
                 Err(e) => ctx.failed(error, &e),
             }
@@ -101,14 +99,10 @@ pub fn CodeForm(
     let on_submit = guarded_submit(busy, error, move || {
         let checked = contact.check(channel, config.allow_international);
         let request = if mode.get_untracked() == FormMode::SignUp || new_account.get_untracked() {
-            let p = pwd.check(|v| validate::password(v, config.min_pwd));
-            let c = confirm.check(|v| validate::confirm(&pwd.value.get_untracked(), v));
-            let nick = nickname.check(validate::nickname);
+            let checked_account = account.check(config.min_pwd);
             let o = verify_other.then(|| other_fields.check(other, config.allow_international));
-            match (checked, p, c, nick, o) {
-                (Some((to, code)), Some(pwd), Some(_), Some(nick), o)
-                    if o.as_ref().is_none_or(Option::is_some) =>
-                {
+            match (checked, checked_account, o) {
+                (Some((to, code)), Some(new), o) if o.as_ref().is_none_or(Option::is_some) => {
                     let o = o.flatten();
                     let extra = Extra {
                         phone: if other == Channel::Phone {
@@ -117,12 +111,12 @@ pub fn CodeForm(
                             None
                         },
                         email: if other == Channel::Email { o } else { None },
-                        nick_name: (!nick.is_empty()).then_some(nick),
+                        nick_name: new.nick_name,
                     };
                     Some(CodeRequest::SignUp {
                         to,
                         code,
-                        pwd,
+                        pwd: new.pwd,
                         extra,
                     })
                 }
@@ -140,6 +134,7 @@ pub fn CodeForm(
                 submit.dispatch_local(req);
             }
             None => {
+                let [pwd, confirm, nickname] = account.all();
                 focus_first_invalid(&[
                     contact.recipient,
                     contact.code,
@@ -176,21 +171,7 @@ pub fn CodeForm(
                 code_name="code"
             />
             <Show when=asks_pwd>
-                <Field
-                    state=pwd
-                    name="pwd"
-                    label=Key::FieldPwd
-                    kind="password"
-                    autocomplete="new-password"
-                />
-                <Field
-                    state=confirm
-                    name="pwdConfirm"
-                    label=Key::FieldPwdConfirm
-                    kind="password"
-                    autocomplete="new-password"
-                />
-                <Field state=nickname name="nickName" label=Key::FieldNickname autocomplete="nickname" />
+                <NewAccountInputs fields=account />
                 <Show when=move || verify_other>
                     <ContactInputs
                         channel=other
