@@ -322,11 +322,13 @@ async function takeOver(shellEl, fresh, held) {
   }
 }
 
-/** Focuses the first empty field shown in `root` (else its first field shown), where a
- * person goes on after "Try again". */
+/** Focuses the first empty field shown in `root`, else its first field shown, else the first
+ * thing shown that takes the focus (the signed-in view has no field): where a person goes on
+ * after "Try again". */
 function focusFirstField(root) {
-  const shown = [...root.querySelectorAll(FIELDS)].filter((el) => el.getClientRects().length > 0);
-  const target = shown.find((el) => !el.value) || shown[0];
+  const shown = (selector) => [...root.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0);
+  const fields = shown(FIELDS);
+  const target = fields.find((el) => !el.value) || fields[0] || shown(FOCUSABLE)[0];
   if (target) target.focus({ preventScroll: true });
 }
 

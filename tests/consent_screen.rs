@@ -167,6 +167,9 @@ async fn shows_app_scopes_and_host() {
         "a javascript: logo is not shown"
     );
     assert_eq!(text_of(&by_text(&root, "A shop")), "A shop");
+    // The list is named by the sentence that introduces it.
+    let list = by_role(&root, "list", "It asks to:");
+    assert_eq!(all_by_role(&list, "listitem", None).len(), 4);
     let scopes: Vec<String> = scopes(&root);
     assert_eq!(scopes.len(), 4);
     assert!(scopes[0].contains("Know who you are"));
@@ -176,6 +179,21 @@ async fn shows_app_scopes_and_host() {
     assert!(text_of(&by_text(&root, "You will then go back to")).contains("app.example.com:8443"));
     assert_eq!(by_label(&root, DAYS).value(), "1", "one day by default");
     assert_eq!(all_by_role(&methods(&root), "radio", None).len(), 4);
+}
+
+// Guards against an empty list after "Only to know that you are signed in.".
+#[wasm_bindgen_test]
+async fn a_request_without_scopes_says_so_with_no_list() {
+    let root = fresh();
+    let req = AuthRequest {
+        scopes: " ".to_owned(),
+        ..request("https://x.com/cb")
+    };
+    let _went = mount(&root, req);
+    sleep(10).await;
+    let said = by_text(&root, "Only to know that you are signed in.");
+    assert_eq!(text_of(&said), "Only to know that you are signed in.");
+    assert!(all_by_role(&root, "list", None).is_empty());
 }
 
 // Guards against the screen in Chinese missing translations of the scopes.

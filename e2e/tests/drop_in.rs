@@ -3,7 +3,10 @@
 //! that tries to restyle every input and button.
 
 use fantoccini::elements::Element;
-use oauthapp_e2e::drop_in::{api_server, wait_in_shadow, HostSite};
+use oauthapp_e2e::drop_in::{
+    api_server, sign_in_through, sign_up, strict_csp as csp, wait_in_shadow, wait_signed_in,
+    HostSite,
+};
 use oauthapp_e2e::{Browser, HarnessResult, Screen, Server};
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -36,15 +39,6 @@ for (const type of ['signin', 'signout', 'error']) {
 }
 try { window.eval('1'); window.__evalAllowed = true; } catch (e) { window.__evalAllowed = false; }
 ";
-
-/// The strict policy of the issue; `connect-src` names the API and the page's own origin,
-/// from which the browser fetches the `.wasm`.
-fn csp(api: &str) -> String {
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src 'self' {api}; img-src 'self' https: data:"
-    )
-}
 
 /// A host page whose body holds `body`, with the host's CSS and script and the drop-in.
 fn host_page(body: &str) -> String {
@@ -194,47 +188,10 @@ async fn wait_region_class(screen: &Screen<'_>, class: &str) -> HarnessResult<()
     Err(format!("the widget never got the class {class}"))
 }
 
-/// Waits until the drop-in `host` shows the signed-in view (its heading) saying `who`.
-async fn wait_signed_in(browser: &Browser, host: &str, who: &str) -> HarnessResult<()> {
-    let widget = browser.within(host).await?;
-    widget.role("heading", "Signed in").await?;
-    widget.wait_text(who).await.map(|_| ())
-}
-
 /// The part of the drop-in `host` showing the view `view` (its `data-oa-view`).
 async fn view_in<'b>(browser: &'b Browser, host: &str, view: &str) -> HarnessResult<Screen<'b>> {
     let el = wait_in_shadow(browser, host, &format!("[data-oa-view={view}]")).await?;
     Ok(browser.screen().within_element(el))
-}
-
-/// Creates `user` with `pwd` on app 2 by a cross-origin fetch from the host page.
-async fn sign_up(browser: &Browser, api: &str, user: &str, pwd: &str) -> HarnessResult<()> {
-    let v = browser
-        .api_post_at(
-            api,
-            "AppUsers/2/SignUp",
-            json!({"userName": user, "pwd": pwd}),
-        )
-        .await?;
-    if v["code"] == 200 {
-        Ok(())
-    } else {
-        Err(format!("sign-up failed: {v}"))
-    }
-}
-
-/// Types `user` and `pwd` into the account form of the drop-in `host` and submits it.
-async fn sign_in_through(
-    browser: &Browser,
-    host: &str,
-    user: &str,
-    pwd: &str,
-) -> HarnessResult<()> {
-    let widget = browser.within(host).await?;
-    for (label, value) in [("User name", user), ("Password", pwd)] {
-        widget.type_into(label, value).await?;
-    }
-    widget.click_button("Sign in").await
 }
 
 #[tokio::test]
@@ -764,6 +721,35 @@ async fn a_wasm_that_fails_to_load_is_said_and_retried() -> Result<(), String> {
     browser.type_keys("second-pass-1").await?;
     a.click_button("Sign in").await?;
     wait_signed_in(&browser, "#a", "second-try").await?;
+    browser.close().await;
+    Ok(())
+}
+
+/// A visitor already signed in gets no first view (the wasm draws the signed-in view). When
+/// their `.wasm` fails, "Try again" leaves the focus on the widget's "Sign out", not on the
+/// page's body: the signed-in view has no field to take it.
+#[tokio::test]
+async fn after_try_again_a_signed_in_visitor_has_the_focus_in_the_widget() -> Result<(), String> {
+    let (server, site, browser) = open(|api| widget_a(api, "lang=\"en\"")).await?;
+    sign_up(&browser, &server.url, "back-again", "back-pass-1").await?;
+    sign_in_through(&browser, "#a", "back-again", "back-pass-1").await?;
+    wait_signed_in(&browser, "#a", "back-again").await?;
+
+    site.refuse(&["oauthapp_login_bg"]);
+    browser.goto(&format!("{}/index.html", site.url)).await?;
+    let a = browser.within("#a").await?;
+    a.wait_role_text("alert", "could not be loaded").await?;
+    site.allow_all();
+    a.click_button("Try again").await?;
+    wait_signed_in(&browser, "#a", "back-again").await?;
+    let focused = browser
+        .eval(
+            "const el = document.querySelector('#a').shadowRoot.activeElement;
+             return el ? el.textContent : null;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(focused, json!("Sign out"));
     browser.close().await;
     Ok(())
 }

@@ -3,7 +3,9 @@
 //! in through the `<oauthapp-login>` React renders, hears the events through React's
 //! `onoauthapp-login:signin` props, and passes `lang` from React state.
 
-use oauthapp_e2e::drop_in::{api_server, HostSite};
+use oauthapp_e2e::drop_in::{
+    api_server, sign_in_through, sign_up, strict_csp, wait_signed_in, HostSite,
+};
 use oauthapp_e2e::{workspace_root, Browser, HarnessResult};
 use serde_json::json;
 use std::path::Path;
@@ -52,11 +54,7 @@ async fn the_react_site_signs_in_through_the_npm_package() -> Result<(), String>
         );
     }
     let server = api_server().await?;
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src 'self' {}; img-src 'self' https: data:",
-        server.url
-    );
+    let csp = strict_csp(&server.url);
     let pages = pages.iter().map(|(p, b)| (p.as_str(), b.clone())).collect();
     let site = HostSite::start(pages, &csp).await?;
     let browser = Browser::start().await?;
@@ -64,20 +62,9 @@ async fn the_react_site_signs_in_through_the_npm_package() -> Result<(), String>
         .goto(&format!("{}/index.html?api={}", site.url, server.url))
         .await?;
 
-    let v = browser
-        .api_post_at(
-            &server.url,
-            "AppUsers/2/SignUp",
-            json!({"userName": "react_user", "pwd": "secret123"}),
-        )
-        .await?;
-    assert_eq!(v["code"], 200, "sign-up: {v}");
-
-    let widget = browser.within("#login").await?;
-    widget.type_into("User name", "react_user").await?;
-    widget.type_into("Password", "secret123").await?;
-    widget.click_button("Sign in").await?;
-    widget.role("heading", "Signed in").await?;
+    sign_up(&browser, &server.url, "react_user", "secret123").await?;
+    sign_in_through(&browser, "#login", "react_user", "secret123").await?;
+    wait_signed_in(&browser, "#login", "react_user").await?;
     // React heard the event through its onoauthapp-login:signin prop.
     browser.wait_text("#who", "Signed in as react_user").await?;
     // The chunks the widget fetched ahead of time (Vite renamed them) all arrived.

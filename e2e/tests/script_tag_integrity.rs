@@ -4,7 +4,9 @@
 //! crossorigin="anonymous">`, under the strict CSP, signing in against the reference server;
 //! and the same tag with a wrong integrity loading nothing.
 
-use oauthapp_e2e::drop_in::{api_server, bundle_dir, HostSite};
+use oauthapp_e2e::drop_in::{
+    api_server, bundle_dir, sign_in_through, sign_up, strict_csp, wait_signed_in, HostSite,
+};
 use oauthapp_e2e::{Browser, HarnessResult, Server};
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -62,11 +64,7 @@ async fn open(integrity: Option<&str>) -> HarnessResult<(Server, HostSite, Brows
           }"
         .to_vec(),
     ));
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src 'self' {}; img-src 'self' https: data:",
-        server.url
-    );
+    let csp = strict_csp(&server.url);
     let pages = pages.iter().map(|(p, b)| (p.as_str(), b.clone())).collect();
     let site = HostSite::start(pages, &csp).await?;
     let browser = Browser::start().await?;
@@ -77,19 +75,9 @@ async fn open(integrity: Option<&str>) -> HarnessResult<(Server, HostSite, Brows
 #[tokio::test]
 async fn the_hashed_loader_with_its_integrity_signs_in() -> Result<(), String> {
     let (server, _site, browser) = open(None).await?;
-    let v = browser
-        .api_post_at(
-            &server.url,
-            "AppUsers/2/SignUp",
-            json!({"userName": "sri_user", "pwd": "secret123"}),
-        )
-        .await?;
-    assert_eq!(v["code"], 200, "sign-up: {v}");
-    let widget = browser.within("#a").await?;
-    widget.type_into("User name", "sri_user").await?;
-    widget.type_into("Password", "secret123").await?;
-    widget.click_button("Sign in").await?;
-    widget.role("heading", "Signed in").await?;
+    sign_up(&browser, &server.url, "sri_user", "secret123").await?;
+    sign_in_through(&browser, "#a", "sri_user", "secret123").await?;
+    wait_signed_in(&browser, "#a", "sri_user").await?;
     let events = browser.eval("return window.__events;", vec![]).await?;
     assert_eq!(events, json!(["signin"]));
     // The styles came with the loader (covered by its integrity): one constructed stylesheet

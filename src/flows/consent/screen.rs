@@ -278,7 +278,10 @@ fn ConsentForm(
         <p class="oa-consent__scopes-label" id=scopes_label_id>
             {move || i18n.t(if no_scopes { Key::ConsentNoScopes } else { Key::ConsentScopes })}
         </p>
-        <ul class="oa-consent__scopes" aria-labelledby=scopes_labelled_by>{scope_items}</ul>
+        // Nothing asked for: the sentence says so, with no empty list after it.
+        {(!no_scopes).then(|| view! {
+            <ul class="oa-consent__scopes" aria-labelledby=scopes_labelled_by>{scope_items}</ul>
+        })}
         <p class="oa-consent__return" data-host=host.clone()>
             {move || i18n.render(&Message::With(Key::ConsentReturnTo, vec![("host", host_for_return.clone())]))}
         </p>
