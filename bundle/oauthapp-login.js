@@ -151,8 +151,6 @@ function loaderStrings(lang) {
     || { starting: "Just a moment…", failed: "The sign-in could not be loaded. Check your connection and try again.", retry: "Try again" };
 }
 
-/** The build-time view for `options`, or null when none fits (another view, an unusual tab
- * list, a saved session, no app id). */
 /** Whether the `strings` option replaces any text (a non-empty object, or its JSON). */
 function hasStrings(value) {
   if (value == null) return false;
@@ -161,6 +159,8 @@ function hasStrings(value) {
   return text !== "" && !/^\{\s*\}$/.test(text);
 }
 
+/** The build-time view for `options`, or null when none fits (another view, an unusual tab
+ * list, a saved session, no app id, texts of the host's own). */
 function pickShell(options, lang) {
   if (!SHELL) return null;
   const get = optionReader(options);
@@ -328,7 +328,8 @@ async function takeOver(shellEl, fresh, held) {
 function focusFirstField(root) {
   const shown = (selector) => [...root.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0);
   const fields = shown(FIELDS);
-  const target = fields.find((el) => !el.value) || fields[0] || shown(FOCUSABLE)[0];
+  const target = fields.find((el) => !el.value) || fields[0]
+    || shown(FOCUSABLE).find((el) => el.tabIndex >= 0);
   if (target) target.focus({ preventScroll: true });
 }
 
@@ -416,8 +417,8 @@ function dispatch(target, type, detail) {
  * Mounts a widget into `element`'s (new or existing) open shadow root.
  *
  * options: {appId, serverUrl, lang, view, tabs, initialTab, theme, countdown, minPwd,
- * allowInternational, verifyPhone, verifyEmail, guest, timeout,
- * onSignIn(detail), onSignOut(), onError(detail)}.
+ * allowInternational, verifyPhone, verifyEmail, guest, guestPlatform, timeout, qrTemplate,
+ * qrScopes, strings, onSignIn(detail), onSignOut(), onError(detail)}.
  * Resolves to {setOption(name, value), session(), unmount()}; events are dispatched on
  * `element` as for the custom element.
  */

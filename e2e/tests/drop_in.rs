@@ -329,7 +329,8 @@ async fn two_drop_ins_of_one_app_sign_in_and_out_together() -> Result<(), String
 async fn the_consent_drop_in_keeps_what_was_typed_across_a_language_switch() -> Result<(), String> {
     let server = api_server().await?;
     let body = format!(
-        "<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{}\" lang=\"en\" view=\"consent\"></oauthapp-login>",
+        "<oauthapp-login id=\"a\" app-id=\"2\" server-url=\"{}\" lang=\"en\" view=\"consent\" \
+         strings='{{\"zh-CN:consent.allow\": \"同意授权\"}}'></oauthapp-login>",
         server.url
     );
     let pages = vec![
@@ -359,6 +360,8 @@ async fn the_consent_drop_in_keeps_what_was_typed_across_a_language_switch() -> 
         "carol",
         "the consent view was rebuilt"
     );
+    // The host's own text for this view and language.
+    a.button("同意授权").await?;
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
     browser.close().await;
     Ok(())
@@ -833,6 +836,39 @@ async fn a_chunk_that_fails_to_load_says_so_and_try_again_loads_it() -> Result<(
         .await?;
     assert_eq!(focused, json!(["tabpanel", "QR code"]));
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
+    browser.close().await;
+    Ok(())
+}
+
+/// "Try again" on a chunk, then the person goes elsewhere while it loads: the chunk's view
+/// comes in without taking the focus back.
+#[tokio::test]
+async fn a_chunk_that_arrives_late_leaves_the_focus_where_the_person_put_it() -> Result<(), String>
+{
+    let (_server, site, browser) = open_with(
+        |api| widget_a(api, "lang=\"en\" tabs=\"account,qr\""),
+        |site| site.refuse(&["split_", "chunk_"]),
+    )
+    .await?;
+    let a = browser.within("#a").await?;
+    a.select_tab("QR code").await?;
+    a.wait_alert().await?;
+    site.allow_all();
+    site.hold(&["split_", "chunk_"]);
+    a.click_button("Try again").await?;
+    wait_request(&site, "/bundle/split_qr.wasm").await.ok();
+    // The host page's own field, while the chunk is on its way.
+    browser
+        .eval("document.getElementById('host-input').focus();", vec![])
+        .await?;
+    site.release();
+    a.role_partial("img", "QR code").await?;
+    // A frame for the widget to (not) move the focus.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let focused = browser
+        .eval("return document.activeElement.id;", vec![])
+        .await?;
+    assert_eq!(focused, json!("host-input"));
     browser.close().await;
     Ok(())
 }

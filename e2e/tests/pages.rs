@@ -179,7 +179,9 @@ async fn recharges_filter_and_pages() -> HarnessResult<()> {
     pager.wait_role_text("status", "Page 1 of 2").await?;
     pager.click_button("Next").await?;
     pager.wait_role_text("status", "Page 2 of 2").await?;
-    // The pager stayed while the page loaded: the focus is still on "Next", now unavailable.
+    // Page 2 is in (its oldest entry, the first recharge)…
+    screen.wait_role_text("cell", "first").await?;
+    // …and the pager stayed while it loaded: the focus is still on "Next", now unavailable.
     let focused = b
         .eval(
             "const el = document.activeElement;

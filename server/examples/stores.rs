@@ -15,9 +15,13 @@
 #[path = "../tests/support/pg.rs"]
 mod pg;
 
+// The server process (`Proc`) of the load generator, which this example shares.
+#[path = "../tests/support/load.rs"]
+mod load;
+
+use load::Proc;
 use std::{
-    io::{BufRead, BufReader},
-    process::{Child, Command, Stdio},
+    process::{Command, Stdio},
     sync::{
         atomic::{AtomicBool, Ordering},
         Arc, Mutex,
@@ -27,37 +31,14 @@ use std::{
 
 use serde_json::{json, Value};
 
-/// A server process, killed on drop.
-struct Proc {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
+/// The real server `bin` on a free loopback port with the store `db`.
 fn start(bin: &str, db: &str) -> Proc {
-    let mut child = Command::new(bin)
+    let mut command = Command::new(bin);
+    command
         .args(["--addr", "127.0.0.1:0", "--db", db])
         .env("OAUTHAPP_SECRET", "bench-secret-0123456789")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
-    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut line = String::new();
-    out.read_line(&mut line).expect("first line");
-    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
-    Proc { child, url }
+        .stderr(Stdio::inherit());
+    Proc::spawn(command)
 }
 
 /// One measurement: calls answered 200 per second, p50, p99, failures.

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::chunk::{Chunk, ChunkError};
 use crate::i18n::{use_i18n, Key};
-use crate::ui::focus_first_within;
+use crate::ui::{focus_first_within, focus_is_within_or_lost};
 
 /// Where a view of a chunk is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,29 +76,36 @@ fn on_demand_boxed(chunk: &'static Chunk, wanted: Signal<bool>, build: Build) ->
             fetch();
         }
     });
-    // Runs after the view of the new phase is in the page.
+    // After "Try again", each new phase takes the focus, unless the person moved it elsewhere
+    // meanwhile. In the next animation frame: the view of the new phase is in the page by then.
     Effect::new(move || {
         let now = phase.get();
-        if !refocus.get_value() {
+        if !refocus.get_value() || now == Phase::Idle {
             return;
         }
-        let Some(slot) = slot.get_untracked() else {
-            return;
-        };
-        let selector = match now {
-            Phase::Idle => return,
-            Phase::Loading => ".oa-on-demand--loading",
-            Phase::Failed => ".oa-on-demand__retry",
-            Phase::Ready => {
-                refocus.set_value(false);
-                focus_first_within(&slot);
+        if now == Phase::Ready {
+            refocus.set_value(false);
+        }
+        request_animation_frame(move || {
+            let Some(slot) = slot.get_untracked() else {
+                return;
+            };
+            if !focus_is_within_or_lost(&slot) {
                 return;
             }
-        };
-        let target = slot.query_selector(selector).ok().flatten();
-        if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
+            let target = match now {
+                Phase::Loading => slot.query_selector(".oa-on-demand--loading"),
+                Phase::Failed => slot.query_selector(".oa-on-demand__retry"),
+                Phase::Idle | Phase::Ready => {
+                    focus_first_within(&slot);
+                    return;
+                }
+            };
+            let target = target.ok().flatten();
+            if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
     });
     let failed = move || {
         view! {

@@ -27,10 +27,12 @@ pub fn option_value(value: &JsValue) -> OptionValue {
 
 /// A string as it is, anything else as its JSON text (empty if it has none).
 fn js_text(value: &JsValue) -> String {
+    // `JSON.stringify` throws on a cycle and gives `undefined` for a symbol or a `toJSON`
+    // that returns nothing: both become empty text, never a throw out of `mount()`.
     value.as_string().unwrap_or_else(|| {
         js_sys::JSON::stringify(value)
             .ok()
-            .map(String::from)
+            .and_then(|text| text.as_string())
             .unwrap_or_default()
     })
 }

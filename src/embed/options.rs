@@ -315,7 +315,8 @@ fn parse_theme(value: &OptionValue) -> Option<Option<Theme>> {
 
 /// The host's replacements for the widget's strings, as a JSON object of texts
 /// (`{"signin.submit": "Log in", "zh-CN:signin.submit": "登 录"}`; a JS object arrives as its
-/// JSON). Empty: none. Anything but an object whose values are all texts is refused. The
+/// JSON). A language before the colon is read as `lang` is (`zh-cn:`, `zh:` and `zh-Hans:` are
+/// `zh-CN:`). Empty: none. Anything but an object whose values are all texts is refused. The
 /// texts are shown as text, never as markup.
 fn parse_strings(value: &OptionValue) -> Option<Overrides> {
     let json = text(value)?;
@@ -327,11 +328,23 @@ fn parse_strings(value: &OptionValue) -> Option<Overrides> {
         serde_json::Value::Object(map) => map
             .into_iter()
             .map(|(name, text)| match text {
-                serde_json::Value::String(text) => Some((name, text)),
+                serde_json::Value::String(text) => Some((canonical_name(name), text)),
                 _ => None,
             })
             .collect(),
         _ => None,
+    }
+}
+
+/// `zh-cn:signin.submit` as the widget looks it up, `zh-CN:signin.submit`; a name without a
+/// known language before a colon as it is.
+fn canonical_name(name: String) -> String {
+    match name.split_once(':') {
+        Some((tag, key)) => match Lang::parse(tag) {
+            Some(lang) => format!("{}:{}", lang.tag(), key.trim()),
+            None => name,
+        },
+        None => name,
     }
 }
 
@@ -382,6 +395,14 @@ mod tests {
         assert_eq!(o.login.strings.len(), 2);
         assert_eq!(o.login.strings["signin.submit"], "Log in");
         assert_eq!(o.login.strings["zh-CN:signin.submit"], "登 录");
+        // The language before the colon, however it is written.
+        o.set(
+            "strings",
+            t(r#"{"zh-cn:signin.submit": "登 录", "en-GB: signin.busy": "…"}"#),
+        )
+        .ok();
+        assert_eq!(o.login.strings["zh-CN:signin.submit"], "登 录");
+        assert_eq!(o.login.strings["en:signin.busy"], "…");
         // Markup is kept as the text it is: it is never parsed.
         o.set("strings", t(r#"{"signin.submit": "<b>x</b>"}"#)).ok();
         assert_eq!(o.login.strings["signin.submit"], "<b>x</b>");

@@ -7,7 +7,7 @@ use super::options::{EmbedOptions, EmbedView};
 use crate::api::Client;
 use crate::chunks::{self, on_demand};
 use crate::flows::login_widget_view;
-use crate::i18n::{provide_i18n, Key, Lang, Overrides};
+use crate::i18n::{provide_i18n, Key, Lang};
 use crate::options::{LoginOptions, Theme};
 use crate::pages::AccountPage;
 use crate::session::{provide_session, Session, TokenStore};
@@ -143,7 +143,7 @@ fn missing_app_id(lang: Option<Lang>) -> impl IntoView {
 /// `state`, …), in the widget's frame and language.
 fn consent(opts: &EmbedOptions, looks: Looks) -> impl IntoView {
     let Looks { lang, theme } = looks;
-    let i18n = provide_i18n(Some(lang.get_untracked()), Overrides::new());
+    let i18n = provide_i18n(Some(lang.get_untracked()), opts.login.strings.clone());
     i18n.follow(lang.into());
     // ConsentScreen asks for the language shown at each call.
     let client = opts.login.client();

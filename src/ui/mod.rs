@@ -6,7 +6,7 @@
 //! - [`CountdownButton`]: busy, then "Resend in N s" (the send-code button's look).
 //! - [`ChoiceGroup`]: radio buttons under a legend.
 //! - [`SubmitButton`]: a form's submit button, busy while its request is out.
-//! - [`focus_first_within`]: the focus into a part just replaced.
+//! - [`focus_first_within`], [`focus_is_within_or_lost`]: the focus into a part just replaced.
 //! - [`use_page_visible`]: whether the page is in the foreground.
 //! - [`unique_id`]: DOM ids unique on the page.
 
@@ -23,7 +23,7 @@ mod visibility;
 pub use choice_group::ChoiceGroup;
 pub use countdown_button::CountdownButton;
 pub use field::{focus_first_invalid, Field, FieldState};
-pub use focus::focus_first_within;
+pub use focus::{focus_first_within, focus_is_within_or_lost};
 pub use ids::unique_id;
 pub use live_region::{FormError, LiveRegion, StatusLine};
 pub use submit_button::{guarded_submit, SubmitButton};

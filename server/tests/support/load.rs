@@ -34,18 +34,26 @@ impl Proc {
     /// Starts `bin` on a free loopback port with a throw-away database, the outbox on and
     /// `extra` arguments; waits for its "listening on" line.
     pub fn start(bin: &str, extra: &[String]) -> Proc {
-        let mut child = Command::new(bin)
+        let mut command = Command::new(bin);
+        command
             .args(["--addr", "127.0.0.1:0", "--db", ":memory:", "--outbox"])
             .args(extra)
+            .stderr(Stdio::null());
+        Proc::spawn(command)
+    }
+
+    /// Runs `command` (a server told to listen on `127.0.0.1:0`) and waits for its first line,
+    /// "listening on http://…", whose address becomes [`Proc::url`]. Its other output is read
+    /// and dropped, so that it never writes into a closed pipe.
+    pub fn spawn(mut command: Command) -> Proc {
+        let mut child = command
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
+            .unwrap_or_else(|e| panic!("cannot start {command:?}: {e}"));
         let out = child.stdout.take().expect("stdout");
         let mut out = BufReader::new(out);
         let mut line = String::new();
         out.read_line(&mut line).expect("first line");
-        // Keep reading, so the server never writes into a closed pipe.
         std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
         let url = line
             .split_whitespace()
