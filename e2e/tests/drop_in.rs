@@ -631,6 +631,23 @@ async fn a_person_types_and_submits_before_the_wasm_arrives_and_is_signed_in() -
     wait_signed_in(&browser, "#a", "early-bird").await?;
     let signin = wait_event(&browser, "signin").await?;
     assert_eq!(signin["target"], "a");
+    // The chunks fetched ahead of time waited for the sign-in's answer: on a slow link they
+    // would have shared it with the answer the person was waiting for.
+    wait_request(&site, "/bundle/split_reset.wasm 200").await?;
+    let timing = browser
+        .eval(
+            "const all = performance.getEntriesByType('resource');
+             const signIn = all.find((e) => e.name.includes('/SignIn'));
+             const chunks = all.filter((e) => /\\/(split|chunk)_[^/]*\\.wasm$/.test(e.name));
+             return [signIn ? signIn.responseEnd : null, Math.min(...chunks.map((e) => e.startTime))];",
+            vec![],
+        )
+        .await?;
+    let (answered, first_chunk) = (timing[0].as_f64(), timing[1].as_f64());
+    assert!(
+        matches!((answered, first_chunk), (Some(a), Some(c)) if c >= a),
+        "a chunk was fetched while the sign-in was under way: {timing}"
+    );
     assert_eq!(violations(&browser).await?, Vec::<String>::new());
     browser.close().await;
     Ok(())

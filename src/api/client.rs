@@ -10,6 +10,7 @@ use web_sys::AbortController;
 
 use super::envelope::decode_envelope;
 use super::error::ApiError;
+use super::in_flight::CallInFlight;
 use super::route::Route;
 use super::timeout::with_timeout;
 
@@ -142,6 +143,8 @@ impl Client {
         route: Route<'_>,
         json: Option<String>,
     ) -> Result<(u16, Vec<u8>), ApiError> {
+        // Counted until this future ends or is dropped (`calls_in_flight`).
+        let _counted = CallInFlight::start();
         let controller = AbortController::new().map_err(|e| ApiError::Network(js_text(&e)))?;
         // Aborts the fetch when this future ends or is dropped (a no-op once it has finished).
         let _abort = AbortOnDrop(controller.clone());

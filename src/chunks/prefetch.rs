@@ -3,10 +3,13 @@
 use leptos::task::spawn_local;
 
 use super::chunk::{Chunk, SPLIT};
+use crate::api::calls_in_flight;
 
 /// Fetches `chunks` one after the other once the page is idle (`requestIdleCallback`, else
-/// a short `setTimeout`). A failure is quiet: the view that needs the chunk fetches it again
-/// when shown, and says so if that fails too. Does nothing in a build that is not split.
+/// a short `setTimeout`) and no call to the server is under way: on a slow link a chunk would
+/// share it with the answer a person is waiting for (a sign-in sent the moment the wasm took
+/// over). A failure is quiet: the view that needs the chunk fetches it again when shown, and
+/// says so if that fails too. Does nothing in a build that is not split.
 pub fn prefetch_when_idle(chunks: Vec<&'static Chunk>) {
     if !SPLIT || chunks.iter().all(|c| c.is_loaded()) {
         return;
@@ -14,10 +17,22 @@ pub fn prefetch_when_idle(chunks: Vec<&'static Chunk>) {
     when_idle(move || {
         spawn_local(async move {
             for chunk in chunks {
+                wait_for_quiet().await;
                 let _ = chunk.load().await;
             }
         })
     });
+}
+
+/// How often [`wait_for_quiet`] looks again while calls are under way.
+const QUIET_POLL_MS: u32 = 250;
+
+/// Resolves once no call to the server is under way (at once if none is). Wakes only while
+/// one is: an idle widget fires no timer.
+async fn wait_for_quiet() {
+    while calls_in_flight() > 0 {
+        gloo_timers::future::TimeoutFuture::new(QUIET_POLL_MS).await;
+    }
 }
 
 /// Calls `f` once the browser is idle.
