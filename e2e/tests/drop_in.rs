@@ -623,10 +623,27 @@ async fn a_person_types_and_submits_before_the_wasm_arrives_and_is_signed_in() -
     a.wait_role_text("status", "Just a moment").await?;
     assert_eq!(events(&browser).await?, Vec::<Value>::new());
 
+    // The widget's height the moment the wasm takes over, before the held submit's answer can
+    // change the view (sampled later, it may already be the signed-in view).
+    browser
+        .eval(
+            "const root = document.querySelector('#a').shadowRoot;
+             window.__takeOverHeight = null;
+             new MutationObserver((_, observer) => {
+               if (root.querySelector('[data-oa-shell]')) return;
+               window.__takeOverHeight = root.querySelector('section').getBoundingClientRect().height;
+               observer.disconnect();
+             }).observe(root, { subtree: true, childList: true });",
+            vec![],
+        )
+        .await?;
     site.release();
-    let after = wait_taken_over(&browser, "#a").await?;
+    wait_taken_over(&browser, "#a").await?;
+    let at_take_over = browser
+        .eval("return window.__takeOverHeight;", vec![])
+        .await?;
     // Taken over without a jump: same size.
-    assert_eq!(after["height"], before["height"], "{before} -> {after}");
+    assert_eq!(at_take_over, before["height"], "{before}");
     // The held submit went through with what was typed.
     wait_signed_in(&browser, "#a", "early-bird").await?;
     let signin = wait_event(&browser, "signin").await?;
