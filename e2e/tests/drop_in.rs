@@ -171,16 +171,21 @@ async fn region(screen: &Screen<'_>) -> HarnessResult<Element> {
         .await
 }
 
+/// The attribute `name` of the widget's region in `screen` (empty when it has none).
+async fn region_attr(screen: &Screen<'_>, name: &str) -> HarnessResult<String> {
+    let value = region(screen)
+        .await?
+        .attr(name)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(value.unwrap_or_default())
+}
+
 /// Waits until the widget's region in `screen` has a class containing `class` (the class is
 /// what is checked here, the region is found by its role).
 async fn wait_region_class(screen: &Screen<'_>, class: &str) -> HarnessResult<()> {
     for _ in 0..150 {
-        let got = region(screen)
-            .await?
-            .attr("class")
-            .await
-            .map_err(|e| e.to_string())?;
-        if got.unwrap_or_default().contains(class) {
+        if region_attr(screen, "class").await?.contains(class) {
             return Ok(());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -237,12 +242,7 @@ async fn drop_in_renders_in_shadow_dom_untouched_by_host_css_under_strict_csp() 
     let spacing = style_of(&browser, &title, "letterSpacing").await?;
     assert_eq!(spacing, "normal");
     // The host may theme the widget through ::part().
-    let part = region(&a)
-        .await?
-        .attr("part")
-        .await
-        .map_err(|e| e.to_string())?
-        .unwrap_or_default();
+    let part = region_attr(&a, "part").await?;
     assert!(part.contains("widget"), "part: {part}");
     let primary = style_of(&browser, &a.button("Sign in").await?, "backgroundColor").await?;
     assert_eq!(
@@ -378,12 +378,7 @@ async fn drop_in_follows_its_attributes() -> Result<(), String> {
     a.type_into("User name", "alice").await?;
     set("lang", "zh-CN").await?;
     a.button("登录").await?;
-    let lang = region(&a)
-        .await?
-        .attr("lang")
-        .await
-        .map_err(|e| e.to_string())?;
-    assert_eq!(lang.as_deref(), Some("zh-CN"));
+    assert_eq!(region_attr(&a, "lang").await?, "zh-CN");
 
     set("theme", "dark").await?;
     wait_region_class(&a, "oa-theme--dark").await?;
@@ -919,12 +914,7 @@ async fn a_theme_named_like_an_object_property_gives_the_first_view_no_odd_class
     a.label("User name").await?;
     let state = first_view_state(&browser, "#a").await?;
     assert_eq!(state["shell"], json!(true), "the wasm arrived too early");
-    let class = region(&a)
-        .await?
-        .attr("class")
-        .await
-        .map_err(|e| e.to_string())?
-        .unwrap_or_default();
+    let class = region_attr(&a, "class").await?;
     assert_eq!(class, "oa-widget");
     site.release();
     wait_taken_over(&browser, "#a").await?;
