@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
+use_private_tmpdir
 bash scripts/setup.sh >/dev/null
 
 out="${CARGO_TARGET_DIR:-target}/bench"

@@ -25,3 +25,13 @@ wasm_split_installed() {
 WASM_OPT_FLAGS=(-Oz --converge --low-memory-unused --zero-filled-memory
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
+# Chromium leaves folders in the temp folder: wasm-bindgen-test's runner stops chromedriver
+# before it tidies up, so every browser test binary left an 84 MB profile in /tmp, and 354 of
+# them once filled this machine's disk until a link step of the tests crashed. The test and
+# benchmark scripts call this to give their run a temp folder of its own, removed when the
+# script exits however it ends.
+use_private_tmpdir() {
+  OAUTHAPP_RUN_TMP="$(mktemp -d "${TMPDIR:-/tmp}/oauthapp-run.XXXXXX")"
+  trap 'rm -rf "$OAUTHAPP_RUN_TMP"' EXIT
+  export TMPDIR="$OAUTHAPP_RUN_TMP"
+}

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
+use_private_tmpdir
 
 step() { printf '\n== test: %s\n' "$*"; }
 
