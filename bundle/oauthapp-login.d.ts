@@ -118,7 +118,8 @@ export interface OAuthAppLoginOptions {
   /**
    * Replacements for the widget's texts: a message name (`"signin.submit"`) replaces it in
    * every language, `"zh-CN:signin.submit"` in that language only. As an attribute, the
-   * object's JSON. Shown as text, never as markup. With replacements, the first view waits
+   * object's JSON. Shown as text, never as markup. A name the widget has no text of is
+   * reported as an `error` event. With replacements, the first view waits
    * for the wasm (the one rendered at build time has the built-in texts).
    */
   strings?: Record<string, string> | string;

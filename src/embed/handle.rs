@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::events::{Notifier, SessionInfo};
 use super::js_options::{option_value, read_options};
-use super::options::{Applied, EmbedOptions};
+use super::options::{unknown_strings_report, Applied, EmbedOptions};
 use super::root::embed_root;
 
 /// One mounted widget, as JS holds it.
@@ -34,6 +34,9 @@ pub fn mount(root: JsValue, options: JsValue) -> Result<WidgetHandle, JsValue> {
     let (initial, errors) = EmbedOptions::from_pairs(pairs);
     for e in &errors {
         notifier.error(&e.to_string());
+    }
+    if let Some(report) = unknown_strings_report(&initial.login.strings) {
+        notifier.error(&report);
     }
     let options = ArcRwSignal::new(initial);
     let session = ArcRwSignal::new(None);
@@ -86,7 +89,13 @@ impl WidgetHandle {
                 true
             }
         };
-        if next != self.options.get_untracked() {
+        let current = self.options.get_untracked();
+        if next.login.strings != current.login.strings {
+            if let Some(report) = unknown_strings_report(&next.login.strings) {
+                self.notifier.error(&report);
+            }
+        }
+        if next != current {
             self.options.set(next);
             if name.eq_ignore_ascii_case("app-id") || name.eq_ignore_ascii_case("appid") {
                 self.check_app_id();

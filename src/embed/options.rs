@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::i18n::{Lang, Overrides};
+use crate::i18n::{Key, Lang, Overrides};
 use crate::options::{LoginOptions, Theme};
 use crate::ui::LoginTab;
 
@@ -336,6 +336,36 @@ fn parse_strings(value: &OptionValue) -> Option<Overrides> {
     }
 }
 
+/// The names in `strings` that no text of the widget has (a typo, a language the widget does
+/// not speak, a message of another version), sorted: their texts would show nowhere.
+pub fn unknown_string_names(strings: &Overrides) -> Vec<&str> {
+    let mut unknown: Vec<&str> = Vec::new();
+    for name in strings.keys() {
+        let key = match name.split_once(':') {
+            Some((tag, key)) if Lang::parse(tag).is_some() => key,
+            _ => name,
+        };
+        if Key::from_name(key).is_none() {
+            // In order as they come: a few names, and no sort routine in the wasm (2 KB).
+            let at = unknown.partition_point(|known| *known < name.as_str());
+            unknown.insert(at, name);
+        }
+    }
+    unknown
+}
+
+/// The report of [`unknown_string_names`], if there are any: their texts are kept (a host may
+/// serve one set of texts to several versions), but the host hears of them.
+pub fn unknown_strings_report(strings: &Overrides) -> Option<String> {
+    let unknown = unknown_string_names(strings);
+    (!unknown.is_empty()).then(|| {
+        format!(
+            "oauthapp-login: option `strings` names texts the widget does not have: `{}`",
+            unknown.join("`, `")
+        )
+    })
+}
+
 /// `zh-cn:signin.submit` as the widget looks it up, `zh-CN:signin.submit`; a name without a
 /// known language before a colon as it is.
 fn canonical_name(name: String) -> String {
@@ -412,6 +442,35 @@ mod tests {
         o.set("strings", t(json)).ok();
         o.set("strings", OptionValue::Unset).ok();
         assert!(o.login.strings.is_empty());
+    }
+
+    #[test]
+    fn string_names_that_match_no_text_are_reported() {
+        let mut o = EmbedOptions::default();
+        o.set(
+            "strings",
+            t(r#"{"signin.submit": "a", "zh-cn:signin.busy": "b", "en:tabs.phone": "c"}"#),
+        )
+        .ok();
+        assert!(unknown_string_names(&o.login.strings).is_empty());
+        assert_eq!(unknown_strings_report(&o.login.strings), None);
+        o.set(
+            "strings",
+            t(r#"{"signin.sumbit": "a", "signin.submit": "b", "fr:signin.submit": "c", "zh:nope": "d"}"#),
+        )
+        .ok();
+        // Kept, for a host that serves one set of texts to several versions…
+        assert_eq!(o.login.strings.len(), 4);
+        // …and named, sorted.
+        assert_eq!(
+            unknown_string_names(&o.login.strings),
+            ["fr:signin.submit", "signin.sumbit", "zh-CN:nope"]
+        );
+        let report = unknown_strings_report(&o.login.strings).unwrap_or_default();
+        assert!(
+            report.contains("`fr:signin.submit`, `signin.sumbit`, `zh-CN:nope`"),
+            "{report}"
+        );
     }
 
     #[test]
