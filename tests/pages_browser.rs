@@ -493,11 +493,20 @@ async fn points_table_filter_and_pages() {
         Some("true"),
         "no page after the last"
     );
+    // Another filter has another total: no "Page 1 of 3" of the whole log while it loads.
+    route("PointLog", "{hang: true}");
     by_role(&by_role(&root, "group", "Show"), "radio", "Spending").click();
     assert!(
         until(|| last_query() == "type=2&skip=0&take=10").await,
         "filter restarts at page 1"
     );
+    sleep(20).await;
+    assert_eq!(page_label(&root), None, "a total of another filter");
+    assert_eq!(total(&root), None, "a total of another filter");
+    route("PointLog", &ok(&log_page(3, 3)));
+    by_role(&by_role(&root, "group", "Show"), "radio", "Recharges").click();
+    assert!(until(|| page_label(&root).as_deref() == Some("Page 1 of 1")).await);
+    assert_eq!(total(&root).as_deref(), Some("3 entries in all"));
     restore_fetch();
 }
 

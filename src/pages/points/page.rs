@@ -116,15 +116,25 @@ pub fn PointsPage(
         }
     };
 
-    // The pager stays in place while the next page loads (the total is the last one read), so
-    // that the focus stays on "Next" and "Page n of m" is read out where it is. Its buttons are
-    // aria-disabled, not disabled: a disabled button drops the focus to the page's body.
-    let total = Memo::new(move |last: Option<&Option<u64>>| match &*log.read() {
-        Load::Ready(p) => Some(u64::try_from(p.total.unwrap_or(0)).unwrap_or(0)),
-        Load::Loading => last.copied().flatten(),
-        Load::Failed(_) => None,
-    });
-    let pager = move || Pager::new(page.get(), take, total.get().unwrap_or(0));
+    // The pager stays in place while the next page loads (the total is the last one read, with
+    // the filter it was read for), so that the focus stays on "Next" and "Page n of m" is read
+    // out where it is. Its buttons are aria-disabled, not disabled: a disabled button drops the
+    // focus to the page's body. Another filter has another total: the pager goes until it comes.
+    let counted = Memo::new(
+        move |last: Option<&Option<(PointKind, u64)>>| match &*log.read() {
+            Load::Ready(p) => Some((
+                kind.get_untracked(),
+                u64::try_from(p.total.unwrap_or(0)).unwrap_or(0),
+            )),
+            Load::Loading => last
+                .copied()
+                .flatten()
+                .filter(|(read_for, _)| *read_for == kind.get()),
+            Load::Failed(_) => None,
+        },
+    );
+    let total = move || counted.get().map(|(_, total)| total);
+    let pager = move || Pager::new(page.get(), take, total().unwrap_or(0));
     // The page `forward` (or back) leads to, if there is one. A click while a page loads is
     // taken: the loader shows only the newest answer.
     let target = move |forward: bool| {
@@ -166,7 +176,7 @@ pub fn PointsPage(
         view! {
             <nav class="oa-points__pager" aria-label=i18n.text(Key::PointsPager)>
                 <p class="oa-points__total">
-                    {move || i18n.render(&Message::with_n(Key::PointsTotal, total.get().unwrap_or(0)))}
+                    {move || i18n.render(&Message::with_n(Key::PointsTotal, total().unwrap_or(0)))}
                 </p>
                 <div class="oa-points__pages">
                     {step(false)}
@@ -207,7 +217,7 @@ pub fn PointsPage(
                 class="oa-points__filter"
             />
             {table}
-            <Show when=move || total.get().is_some()>{pager_view}</Show>
+            <Show when=move || total().is_some()>{pager_view}</Show>
             <RechargeForm on_done=on_done />
         </section>
     }
