@@ -56,8 +56,9 @@ pub struct Limits {
     /// Consecutive wrong passwords for one account from all addresses together before the
     /// same back-off applies to everyone (bounds guessing from many addresses).
     pub account_free_failures: u32,
-    /// Wrong passwords one client address may make per `address_window_secs`, all accounts
-    /// together; past it: 429 until the window ends.
+    /// Failed guesses one client address may make per `address_window_secs`, all accounts
+    /// together: wrong passwords, wrong codes, taken names at sign-up; past it: 429 until the
+    /// window ends.
     pub address_failures: u32,
     /// The window of `address_failures`, in seconds.
     pub address_window_secs: u64,

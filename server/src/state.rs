@@ -18,7 +18,7 @@ use crate::{
     db::Db,
     error::ApiError,
     passwords::Hasher,
-    throttle::{address_key, Backoff, Counter},
+    throttle::{address_key, Backoff, Counter, Remembered},
 };
 
 /// Cheap-to-clone handle on everything the handlers share.
@@ -47,8 +47,11 @@ pub struct Throttles {
     pub login_pair: Backoff,
     /// Wrong passwords per account, all addresses.
     pub login_account: Backoff,
-    /// Wrong passwords per client address, all accounts.
+    /// Failed guesses per client address, all accounts: wrong passwords, wrong codes, taken
+    /// names at sign-up (see [`Throttles::count_guess`]).
     pub login_address: Counter,
+    /// Account and address pairs that signed in lately (30 days): past the account-wide lock.
+    pub signed_in_from: Remembered,
     /// Codes sent per client address.
     pub send_address: Counter,
     /// Codes sent per app.
@@ -67,6 +70,7 @@ impl Throttles {
                 limits.address_failures,
                 Duration::from_secs(limits.address_window_secs),
             ),
+            signed_in_from: Remembered::new(Duration::from_secs(30 * 24 * 3600)),
             send_address: Counter::new(
                 limits.sends_per_address,
                 Duration::from_secs(limits.send_window_secs),
@@ -79,6 +83,32 @@ impl Throttles {
                 })
                 .collect(),
         }
+    }
+}
+
+impl Throttles {
+    /// Refuses a client address past its failed guesses (429 until its window ends).
+    pub fn admit(&self, addr: &str) -> Result<(), ApiError> {
+        match self.login_address.full(addr) {
+            Some(wait) => Err(ApiError::Throttled(wait)),
+            None => Ok(()),
+        }
+    }
+
+    /// Passes `result` on, counting it against the client address when it is a failed
+    /// guess: a wrong, burned or missing code, a taken name, wrong credentials.
+    pub fn count_guess<T>(&self, addr: &str, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        if let Err(
+            ApiError::CodeWrong
+            | ApiError::CodeBurned
+            | ApiError::CodeNone
+            | ApiError::UserExists(_)
+            | ApiError::WrongCredentials,
+        ) = &result
+        {
+            self.login_address.add(addr);
+        }
+        result
     }
 }
 

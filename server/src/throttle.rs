@@ -160,6 +160,41 @@ impl Counter {
     }
 }
 
+/// Keys seen succeeding lately, each remembered for `ttl` after its last success: an account
+/// and the address it was signed in from, so that the account-wide lock (which an attacker
+/// can keep armed) does not shut out the owner's own address.
+pub struct Remembered {
+    ttl: Duration,
+    map: Mutex<HashMap<String, Instant>>,
+}
+
+impl Remembered {
+    /// An empty table.
+    pub fn new(ttl: Duration) -> Remembered {
+        Remembered {
+            ttl,
+            map: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Remembers the key from now.
+    pub fn remember(&self, key: &str) {
+        let now = Instant::now();
+        let mut map = self.map.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= MAX_KEYS && !map.contains_key(key) {
+            prune(&mut map, |seen| *seen + self.ttl <= now, |seen| *seen);
+        }
+        map.insert(key.to_string(), now);
+    }
+
+    /// Whether the key succeeded within the last `ttl`.
+    pub fn knows(&self, key: &str) -> bool {
+        let map = self.map.lock().unwrap_or_else(|p| p.into_inner());
+        map.get(key)
+            .is_some_and(|seen| *seen + self.ttl > Instant::now())
+    }
+}
+
 /// Drops the stale entries; if none is stale, the oldest tenth.
 fn prune<V: Copy>(
     map: &mut HashMap<String, V>,
@@ -212,6 +247,17 @@ mod tests {
         assert!(c.take("other").is_ok());
         std::thread::sleep(Duration::from_millis(250));
         assert!(c.take("k").is_ok());
+    }
+
+    #[test]
+    fn remembered_keys_are_forgotten_after_their_time() {
+        let r = Remembered::new(Duration::from_millis(200));
+        assert!(!r.knows("k"));
+        r.remember("k");
+        assert!(r.knows("k"));
+        assert!(!r.knows("other"));
+        std::thread::sleep(Duration::from_millis(250));
+        assert!(!r.knows("k"));
     }
 
     #[test]

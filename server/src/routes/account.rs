@@ -33,6 +33,11 @@ pub async fn sign_in(
     Ok(ok(state.tokens.answer(app.id, &user, "account")?))
 }
 
+/// The throttles' key of a known account.
+pub fn account_key(app: i64, user: i64) -> String {
+    format!("{app}#{user}")
+}
+
 /// Verifies `pwd` against the user's hash under the guessing limits. A missing user or
 /// password is a 401 (D6) after the same hashing work as a wrong password, so neither the
 /// answer nor its timing tells whether `login` has an account. Past the limits, 429.
@@ -47,7 +52,7 @@ pub async fn check_password(
     let t = &state.throttles;
     // Unknown logins are throttled like accounts, so a lock-out tells nothing either.
     let account = match &user {
-        Some(u) => format!("{}#{}", app.id, u.id),
+        Some(u) => account_key(app.id, u.id),
         None => format!(
             "{}:{}",
             app.id,
@@ -55,11 +60,18 @@ pub async fn check_password(
         ),
     };
     let pair = format!("{account}@{addr}");
+    // The account-wide lock bounds guessing from many addresses, and whoever guesses can keep
+    // it armed: it does not hold back an address the account signed in from lately.
+    let account_lock = || {
+        (!t.signed_in_from.knows(&pair))
+            .then(|| t.login_account.locked(&account))
+            .flatten()
+    };
     if let Some(wait) = t
         .login_address
         .full(addr)
         .or_else(|| t.login_pair.locked(&pair))
-        .or_else(|| t.login_account.locked(&account))
+        .or_else(account_lock)
     {
         return Err(ApiError::Throttled(wait));
     }
@@ -72,6 +84,7 @@ pub async fn check_password(
         Some(user) if matches => {
             t.login_pair.succeed(&pair);
             t.login_account.succeed(&account);
+            t.signed_in_from.remember(&pair);
             Ok(user)
         }
         _ => {
@@ -98,8 +111,14 @@ const SIGN_UP: &[&str] = &[
 ];
 
 /// `POST /api/AppUsers/:appId/SignUp`: `userName`, `pwd` and the optional sign-up fields.
-pub async fn sign_up_account(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
+pub async fn sign_up_account(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit(&addr)?;
     let f = body.accept(SIGN_UP)?;
     let user_name = f.req_str(&["userName"], MAX_USER_NAME)?;
     if user_name.trim() != user_name {
@@ -111,5 +130,6 @@ pub async fn sign_up_account(State(state): State<AppState>, p: Params, body: Bod
         user_name,
         ..NewUser::default()
     };
-    sign_up(&state, app, base, extras, "account").await
+    let answer = sign_up(&state, app, base, extras, "account").await;
+    state.throttles.count_guess(&addr, answer)
 }

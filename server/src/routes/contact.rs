@@ -142,26 +142,30 @@ pub async fn send_code_call(
 pub async fn sign_in_call(
     kind: Kind,
     state: AppState,
-    _addr: ClientAddr,
+    ClientAddr(addr): ClientAddr,
     p: Params,
     body: Body,
 ) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit(&addr)?;
     let f = body.accept(kind.sign_in_fields())?;
-    sign_in(&state, app, kind, &f, kind.sign_in_codes()).await
+    let answer = sign_in(&state, app, kind, &f, kind.sign_in_codes()).await;
+    state.throttles.count_guess(&addr, answer)
 }
 
 /// `POST /api/AppUsers/:appId/PhoneSignUp` or `EmailSignUp`.
 pub async fn sign_up_call(
     kind: Kind,
     state: AppState,
-    _addr: ClientAddr,
+    ClientAddr(addr): ClientAddr,
     p: Params,
     body: Body,
 ) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit(&addr)?;
     let f = body.accept(SIGN_UP)?;
-    sign_up_contact(&state, app, kind, &f, kind.sign_up_code()).await
+    let answer = sign_up_contact(&state, app, kind, &f, kind.sign_up_code()).await;
+    state.throttles.count_guess(&addr, answer)
 }
 
 /// The route handler of one call for one kind (for the route table).

@@ -3,12 +3,12 @@
 use axum::extract::State;
 use serde_json::json;
 
-use super::{common::Params, contact::Kind};
+use super::{account::account_key, common::Params, contact::Kind};
 use crate::{
     body::Body,
     codes::{self, Purpose},
     error::{ok, ApiError, ApiResult},
-    state::AppState,
+    state::{AppState, ClientAddr},
     users,
     validate::{self, MAX_CODE, MAX_PWD},
 };
@@ -27,8 +27,14 @@ const RESET: &[&str] = &[
 ];
 
 /// `POST /api/AppUsers/:appId/ResetPwd`: `phone` or `email` (exactly one), `code`, `pwd`.
-pub async fn reset(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
+pub async fn reset(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit(&addr)?;
     let f = body.accept(RESET)?;
     let has_phone = f.opt_str(&["phone"], 1024)?.is_some();
     let has_email = f.opt_str(&["email"], 1024)?.is_some();
@@ -45,17 +51,23 @@ pub async fn reset(State(state): State<AppState>, p: Params, body: Body) -> ApiR
     // The code first (a wrong one counts a try and costs no hash), then the hash, then the
     // code is spent and the password set in one transaction (one winner if raced).
     let code = code.trim();
-    let (id, user) = state.db.check_then(
+    let checked = state.db.check_then(
         |tx| codes::check(tx, app, &to, Purpose::ForgetPwd, code),
         |tx, id| {
             let user = kind.find(tx, app.id, &to)?.ok_or(ApiError::UserNotFound)?;
             Ok((id, user.id))
         },
-    )?;
+    );
+    let (id, user) = state.throttles.count_guess(&addr, checked)?;
     let hash = state.hasher.hash(pwd).await?;
     state.db.tx(|tx| {
         codes::consume(tx, id)?;
         users::set_password(tx, user, &hash)
     })?;
+    // The owner has proven the account theirs: the guessers' account-wide lock goes.
+    state
+        .throttles
+        .login_account
+        .succeed(&account_key(app.id, user));
     Ok(ok(json!(true)))
 }

@@ -6,7 +6,7 @@ use super::common::{read_extras, sign_up, Params};
 use crate::{
     body::{Body, Fields},
     error::{ok, ApiError, ApiResult},
-    state::AppState,
+    state::{AppState, ClientAddr},
     users::{self, NewUser},
     validate::{self, MAX_PLATFORM, MAX_UNION_ID, MAX_USER_NAME},
 };
@@ -52,8 +52,14 @@ const SIGN_UP: &[&str] = &[
 
 /// `POST /api/AppUsers/:appId/UnionIDSignUp`: `unionID`, `platform`, `userName`?
 /// (defaults to the unionID) and the optional sign-up fields; 409 when it exists.
-pub async fn sign_up_union(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
+pub async fn sign_up_union(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit(&addr)?;
     let f = body.accept(SIGN_UP)?;
     let (platform, union_id) = read_ids(&f)?;
     let user_name = f
@@ -69,5 +75,6 @@ pub async fn sign_up_union(State(state): State<AppState>, p: Params, body: Body)
         union_id: Some(union_id),
         ..NewUser::default()
     };
-    sign_up(&state, app, base, extras, "unionid").await
+    let answer = sign_up(&state, app, base, extras, "unionid").await;
+    state.throttles.count_guess(&addr, answer)
 }

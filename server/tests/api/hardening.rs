@@ -894,3 +894,195 @@ async fn dev_routes_are_readable_only_from_configured_origins() {
         Some("http://127.0.0.1:8080")
     );
 }
+
+// ---- guesses beyond passwords, and the owner under an armed account lock ----------------------
+
+fn from(last: u8) -> Option<IpAddr> {
+    Some(IpAddr::from([127, 0, 0, last]))
+}
+
+/// Taken names at sign-up count as failed guesses of the address, as wrong passwords do
+/// (API.md: a sign-up's 409 "is throttled like sign-in"): no free oracle of who has an account.
+#[tokio::test]
+async fn taken_names_at_sign_up_are_throttled_like_sign_in() {
+    let s = Srv::with(with_limits(Limits {
+        address_failures: 3,
+        ..Limits::default()
+    }))
+    .await;
+    s.account(APP, "erin", "secret12").await;
+    let taken = json!({ "userName": "erin", "pwd": "secret12" });
+    for _ in 0..2 {
+        let a = post_from(&s, from(7), "/api/AppUsers/2/SignUp", taken.clone(), false).await;
+        assert_eq!(a.status, 409, "{}", a.body);
+    }
+    let union = json!({ "unionID": "erin", "platform": "web" });
+    let a = post_from(
+        &s,
+        from(7),
+        "/api/AppUsers/2/UnionIDSignUp",
+        union.clone(),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 409, "{}", a.body);
+    // Past the limit, even a free name waits, and so does sign-in from that address.
+    let free = json!({ "userName": "frank", "pwd": "secret12" });
+    let a = post_from(&s, from(7), "/api/AppUsers/2/SignUp", free.clone(), false).await;
+    assert_eq!(a.status, 429, "{}", a.body);
+    assert!(a.headers.contains_key("retry-after"));
+    let a = post_from(
+        &s,
+        from(7),
+        "/api/AppUsers/2/SignIn",
+        sign_in_body("erin", "secret12"),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 429, "{}", a.body);
+    // Another address is not held back.
+    let a = post_from(&s, from(8), "/api/AppUsers/2/SignUp", free, false).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+}
+
+/// Wrong codes count against the address across recipients and calls, so one address cannot
+/// try codes at the rate it can send requests; the code itself is not burned by that.
+#[tokio::test]
+async fn wrong_codes_count_against_the_address() {
+    let s = Srv::with(with_limits(Limits {
+        address_failures: 3,
+        ..Limits::default()
+    }))
+    .await;
+    let code = s.code(APP, "13600000021", "signup").await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let sign_in = |code: &str| json!({ "phone": "13600000021", "verifyCode": code });
+    let a = post_from(
+        &s,
+        from(9),
+        "/api/AppUsers/2/PhoneSignIn",
+        sign_in(wrong),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 401, "a wrong code: {}", a.body);
+    let a = post_from(
+        &s,
+        from(9),
+        "/api/AppUsers/2/EmailSignUp",
+        json!({ "email": "nobody@example.com", "emailCode": wrong }),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 400, "no code sent: {}", a.body);
+    let a = post_from(
+        &s,
+        from(9),
+        "/api/AppUsers/2/ResetPwd",
+        json!({ "phone": "13600000021", "code": wrong, "pwd": "newsecret1" }),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 400, "no forgetpwd code sent: {}", a.body);
+    // The right code, from the address that guessed: wait.
+    let body = json!({ "phone": "13600000021", "phoneCode": code });
+    let a = post_from(
+        &s,
+        from(9),
+        "/api/AppUsers/2/PhoneSignUp",
+        body.clone(),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 429, "{}", a.body);
+    // From another: it works (one wrong try of five was spent on the code).
+    let a = post_from(&s, from(10), "/api/AppUsers/2/PhoneSignUp", body, false).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+}
+
+/// Guessers from several addresses arm the account-wide lock, and can keep it armed with one
+/// wrong password per lock. The owner's own address, which signed in lately, still gets in;
+/// a new address does not (the lock still bounds guessing).
+#[tokio::test]
+async fn the_account_lock_does_not_shut_out_where_the_owner_signed_in() {
+    let s = Srv::with(with_limits(Limits {
+        login_free_failures: 10,
+        account_free_failures: 2,
+        backoff_secs: 60,
+        backoff_max_secs: 120,
+        ..Limits::default()
+    }))
+    .await;
+    s.account(APP, "gina", "secret12").await;
+    let right = sign_in_body("gina", "secret12");
+    let a = post_from(&s, from(11), "/api/AppUsers/2/SignIn", right.clone(), false).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    for guesser in [12, 13, 14] {
+        let a = post_from(
+            &s,
+            from(guesser),
+            "/api/AppUsers/2/SignIn",
+            sign_in_body("gina", "wrong-pwd"),
+            false,
+        )
+        .await;
+        assert_eq!(a.status, 401, "{}", a.body);
+    }
+    let a = post_from(&s, from(15), "/api/AppUsers/2/SignIn", right.clone(), false).await;
+    assert_eq!(a.status, 429, "a new address waits: {}", a.body);
+    let a = post_from(&s, from(11), "/api/AppUsers/2/SignIn", right, false).await;
+    assert_eq!(a.status, 200, "the owner's address: {}", a.body);
+}
+
+/// A password reset proves the account the owner's: the lock the guessers armed goes.
+#[tokio::test]
+async fn a_password_reset_lifts_the_account_lock() {
+    let s = Srv::with(with_limits(Limits {
+        login_free_failures: 10,
+        account_free_failures: 2,
+        backoff_secs: 60,
+        backoff_max_secs: 120,
+        ..Limits::default()
+    }))
+    .await;
+    let code = s.code(APP, "13600000022", "signup").await;
+    s.post(
+        "/api/AppUsers/2/PhoneSignUp",
+        json!({ "phone": "13600000022", "phoneCode": code, "pwd": "secret12" }),
+    )
+    .await
+    .token();
+    for guesser in [16, 17, 18] {
+        let a = post_from(
+            &s,
+            from(guesser),
+            "/api/AppUsers/2/SignIn",
+            sign_in_body("13600000022", "wrong-pwd"),
+            false,
+        )
+        .await;
+        assert_eq!(a.status, 401, "{}", a.body);
+    }
+    let new_pwd = sign_in_body("13600000022", "newsecret1");
+    let a = post_from(
+        &s,
+        from(19),
+        "/api/AppUsers/2/SignIn",
+        new_pwd.clone(),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 429, "locked: {}", a.body);
+    let code = s.code(APP, "13600000022", "forgetpwd").await;
+    let a = post_from(
+        &s,
+        from(19),
+        "/api/AppUsers/2/ResetPwd",
+        json!({ "phone": "13600000022", "code": code, "pwd": "newsecret1" }),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    let a = post_from(&s, from(19), "/api/AppUsers/2/SignIn", new_pwd, false).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+}
