@@ -12,6 +12,9 @@ pub struct ServerOptions {
     pub config_json: Option<String>,
     /// Serve this folder instead of [`dist_dir`].
     pub static_dir: Option<PathBuf>,
+    /// `--limit NAME=N` assignments (the server's per-address limits, for a harness whose
+    /// every client is 127.0.0.1).
+    pub limits: Vec<String>,
 }
 
 /// A running `oauthapp-server` with its own database, outbox on, serving the built widget.
@@ -53,6 +56,9 @@ impl Server {
             .arg("--static")
             .arg(&static_dir)
             .kill_on_drop(true);
+        for limit in &options.limits {
+            cmd.arg("--limit").arg(limit);
+        }
         if let Some(json) = options.config_json {
             let path = dir.join("config.json");
             std::fs::write(&path, json).map_err(|e| format!("config file: {e}"))?;

@@ -66,6 +66,16 @@ pub struct Limits {
     pub sends_per_address: u32,
     /// The window of `sends_per_address`, in seconds.
     pub send_window_secs: u64,
+    /// Things one client address may have created per `creation_window_secs` without signing
+    /// in (accounts by any sign-up, QR keys, OAuth codes); past it: 429 until the window ends.
+    pub creations_per_address: u32,
+    /// The window of `creations_per_address`, in seconds.
+    pub creation_window_secs: u64,
+    /// How often expired codes, QR keys and OAuth codes are deleted, in seconds.
+    pub purge_every_secs: u64,
+    /// How long after their expiry they are kept (an expired code is still told apart from a
+    /// code never sent), in seconds.
+    pub purge_after_secs: u64,
     /// Seconds a client has to send a request's headers (also the keep-alive idle limit).
     pub header_timeout_secs: u64,
     /// Seconds a client has to send a request's body (408 past it).
@@ -88,6 +98,10 @@ impl Default for Limits {
             address_window_secs: 900,
             sends_per_address: 20,
             send_window_secs: 600,
+            creations_per_address: 120,
+            creation_window_secs: 900,
+            purge_every_secs: 3600,
+            purge_after_secs: 86_400,
             header_timeout_secs: 10,
             body_timeout_secs: 10,
             max_connections: 1024,

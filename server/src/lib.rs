@@ -16,6 +16,7 @@ pub mod error;
 pub mod lang;
 pub mod ledger;
 pub mod passwords;
+pub mod purge;
 pub mod qr_keys;
 pub mod routes;
 pub mod state;
@@ -246,6 +247,7 @@ pub struct Server {
     /// The address it listens on (with the real port when started on port 0).
     pub addr: SocketAddr,
     task: tokio::task::JoinHandle<()>,
+    purge: tokio::task::JoinHandle<()>,
 }
 
 impl Server {
@@ -257,11 +259,13 @@ impl Server {
     /// Stops accepting connections and drops the server.
     pub fn stop(self) {
         self.task.abort();
+        self.purge.abort();
     }
 
     /// Waits until the server ends (it runs until stopped or the process ends).
     pub async fn wait(self) {
         let _ = self.task.await;
+        self.purge.abort();
     }
 }
 
@@ -269,13 +273,18 @@ impl Server {
 pub async fn start(config: &Config, addr: &str) -> Result<Server, String> {
     passwords::return_memory_to_os();
     let state = build_state(config)?;
-    let app = router(state, config);
+    let app = router(state.clone(), config);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let purge = tokio::spawn(purge::run(
+        state,
+        Duration::from_secs(config.limits.purge_every_secs),
+        Duration::from_secs(config.limits.purge_after_secs),
+    ));
     let task = tokio::spawn(serve(listener, app, config.limits.clone()));
-    Ok(Server { addr, task })
+    Ok(Server { addr, task, purge })
 }
 
 /// Serves `app` on `listener` over HTTP/1.1 with the connection limits: at most

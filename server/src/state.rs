@@ -54,6 +54,8 @@ pub struct Throttles {
     pub signed_in_from: Remembered,
     /// Codes sent per client address.
     pub send_address: Counter,
+    /// Accounts, QR keys and OAuth codes created per client address.
+    pub creations: Counter,
     /// Codes sent per app.
     pub send_app: BTreeMap<i64, Counter>,
 }
@@ -71,6 +73,10 @@ impl Throttles {
                 Duration::from_secs(limits.address_window_secs),
             ),
             signed_in_from: Remembered::new(Duration::from_secs(30 * 24 * 3600)),
+            creations: Counter::new(
+                limits.creations_per_address,
+                Duration::from_secs(limits.creation_window_secs),
+            ),
             send_address: Counter::new(
                 limits.sends_per_address,
                 Duration::from_secs(limits.send_window_secs),
@@ -93,6 +99,12 @@ impl Throttles {
             Some(wait) => Err(ApiError::Throttled(wait)),
             None => Ok(()),
         }
+    }
+
+    /// Counts something the client address creates (an account, a QR key, an OAuth code),
+    /// refusing it past `creations_per_address` (429): an anonymous burst cannot fill the disk.
+    pub fn admit_creation(&self, addr: &str) -> Result<(), ApiError> {
+        self.creations.take(addr).map_err(ApiError::Throttled)
     }
 
     /// Passes `result` on, counting it against the client address when it is a failed

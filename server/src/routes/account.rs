@@ -119,6 +119,7 @@ pub async fn sign_up_account(
 ) -> ApiResult {
     let app = state.app(p.app())?;
     state.throttles.admit(&addr)?;
+    state.throttles.admit_creation(&addr)?;
     let f = body.accept(SIGN_UP)?;
     let user_name = f.req_str(&["userName"], MAX_USER_NAME)?;
     if user_name.trim() != user_name {

@@ -163,6 +163,7 @@ pub async fn sign_up_call(
 ) -> ApiResult {
     let app = state.app(p.app())?;
     state.throttles.admit(&addr)?;
+    state.throttles.admit_creation(&addr)?;
     let f = body.accept(SIGN_UP)?;
     let answer = sign_up_contact(&state, app, kind, &f, kind.sign_up_code()).await;
     state.throttles.count_guess(&addr, answer)

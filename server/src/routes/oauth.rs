@@ -46,6 +46,7 @@ pub async fn grant_code(
     body: Body,
 ) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit_creation(&addr)?;
     let f = body.accept(GRANT_CODE)?;
     let grant = f.req_str(&["grant_type"], 16)?.to_ascii_lowercase();
     let scopes = f

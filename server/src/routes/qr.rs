@@ -10,7 +10,7 @@ use crate::{
     config::AppConfig,
     error::{ok, ApiError, ApiResult},
     qr_keys::{self, load, load_open, set_state, Key, CONFIRMED, NEW, SCANNED, SPENT},
-    state::AppState,
+    state::{AppState, ClientAddr},
     time::now_i64,
     users::{self, NewUser},
     validate::{MAX_REMARK, MAX_SCOPES, MAX_UNION_ID},
@@ -26,8 +26,14 @@ const PRE_SIGN_IN: &[&str] = &["scheme", "scopes", "remark"];
 const KEY_ONLY: &[&str] = &["signInKey"];
 
 /// `POST /api/AppUsers/:appId/QRCodePreSignIn`: `scheme`, `scopes`, `remark`? → a numeric key.
-pub async fn pre_sign_in(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
+pub async fn pre_sign_in(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit_creation(&addr)?;
     let f = body.accept(PRE_SIGN_IN)?;
     let scheme = f.opt_str(&["scheme"], 16)?.unwrap_or_else(|| "app".into());
     let scopes = f
@@ -113,8 +119,14 @@ const SIGN_UP: &[&str] = &[
 /// `POST /api/AppUsers/:appId/QRCodeSignUp`: `unionID`, `signInKey` and the optional
 /// sign-up fields. Signs the phone user in (creating it if new, platform `wxminip`) and
 /// completes the web side's sign-in; answers the phone side with a token too.
-pub async fn sign_up(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
+pub async fn sign_up(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit_creation(&addr)?;
     let f = body.accept(SIGN_UP)?;
     let union_id = f.req_str(&["unionID"], MAX_UNION_ID)?;
     let key = f.req_key(&["signInKey"])?;

@@ -60,6 +60,7 @@ pub async fn sign_up_union(
 ) -> ApiResult {
     let app = state.app(p.app())?;
     state.throttles.admit(&addr)?;
+    state.throttles.admit_creation(&addr)?;
     let f = body.accept(SIGN_UP)?;
     let (platform, union_id) = read_ids(&f)?;
     let user_name = f

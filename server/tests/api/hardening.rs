@@ -1086,3 +1086,97 @@ async fn a_password_reset_lifts_the_account_lock() {
     let a = post_from(&s, from(19), "/api/AppUsers/2/SignIn", new_pwd, false).await;
     assert_eq!(a.status, 200, "{}", a.body);
 }
+
+// ---- what anonymous callers can make the server keep ------------------------------------------
+
+/// Accounts, QR keys and OAuth codes made without signing in count per client address: past
+/// `creations_per_address`, 429 from that address, and others go on.
+#[tokio::test]
+async fn anonymous_creations_are_limited_per_address() {
+    let s = Srv::with(with_limits(Limits {
+        creations_per_address: 3,
+        ..Limits::default()
+    }))
+    .await;
+    let qr = json!({ "scheme": "app", "scopes": "openid" });
+    for _ in 0..2 {
+        let a = post_from(
+            &s,
+            from(20),
+            "/api/AppUsers/2/QRCodePreSignIn",
+            qr.clone(),
+            false,
+        )
+        .await;
+        assert_eq!(a.status, 200, "{}", a.body);
+    }
+    let union = json!({ "unionID": "u-20", "platform": "web" });
+    let a = post_from(&s, from(20), "/api/AppUsers/2/UnionIDSignUp", union, false).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    let a = post_from(
+        &s,
+        from(20),
+        "/api/AppUsers/2/QRCodePreSignIn",
+        qr.clone(),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 429, "{}", a.body);
+    assert!(a.headers.contains_key("retry-after"));
+    let grant = json!({ "grant_type": "unionid", "unionId": "u-20", "platform": "web",
+                        "scopes": "openid", "redirect_uri": "http://127.0.0.1:9/cb" });
+    let a = post_from(&s, from(20), "/api/OAuth/2/GrantCode", grant.clone(), false).await;
+    assert_eq!(a.status, 429, "{}", a.body);
+    let account = json!({ "userName": "hana", "pwd": "secret12" });
+    let a = post_from(
+        &s,
+        from(20),
+        "/api/AppUsers/2/SignUp",
+        account.clone(),
+        false,
+    )
+    .await;
+    assert_eq!(a.status, 429, "{}", a.body);
+    // Another address is not held back.
+    let a = post_from(&s, from(21), "/api/AppUsers/2/QRCodePreSignIn", qr, false).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    let a = post_from(&s, from(21), "/api/OAuth/2/GrantCode", grant, false).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    let a = post_from(&s, from(21), "/api/AppUsers/2/SignUp", account, false).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+}
+
+/// Expired codes and QR keys are deleted `purge_after_secs` after their expiry: an expired
+/// key is told apart (410) until then, and unknown (404) after; the outbox forgets the code.
+#[tokio::test]
+async fn expired_codes_and_qr_keys_are_purged() {
+    let s = Srv::with(with_limits(Limits {
+        purge_every_secs: 1,
+        purge_after_secs: 2,
+        ..Limits::default()
+    }))
+    .await;
+    // App 4: codes and QR keys live 1 s.
+    s.code(APP_SHORT, "13600000031", "signup").await;
+    let key = s
+        .post(
+            "/api/AppUsers/4/QRCodePreSignIn",
+            json!({ "scheme": "app", "scopes": "openid" }),
+        )
+        .await
+        .ok()
+        .clone();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    s.post("/api/AppUsers/4/QRCodeSignIn", json!({ "signInKey": key }))
+        .await
+        .refused(410);
+    let outbox = s.get("/dev/outbox?to=13600000031").await;
+    assert_eq!(outbox.ok().as_array().map(Vec::len), Some(1));
+    // Expired 2 s ago, and a purge has run since.
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    s.post("/api/AppUsers/4/QRCodeSignIn", json!({ "signInKey": key }))
+        .await
+        .refused(404);
+    let outbox = s.get("/dev/outbox?to=13600000031").await;
+    assert_eq!(outbox.ok().as_array().map(Vec::len), Some(0));
+}
