@@ -82,6 +82,9 @@ pub struct Limits {
     pub body_timeout_secs: u64,
     /// Open connections at most; further ones wait in the listen queue.
     pub max_connections: usize,
+    /// Open connections one client address may have (0: no limit); further ones are answered
+    /// 429 and closed. Not applied behind a configured `client_ip_header` proxy.
+    pub connections_per_address: usize,
 }
 
 impl Default for Limits {
@@ -105,6 +108,7 @@ impl Default for Limits {
             header_timeout_secs: 10,
             body_timeout_secs: 10,
             max_connections: 1024,
+            connections_per_address: 64,
         }
     }
 }

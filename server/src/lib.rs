@@ -10,6 +10,7 @@ pub mod auth;
 pub mod body;
 pub mod codes;
 pub mod config;
+pub mod connections;
 pub mod consents;
 pub mod db;
 pub mod error;
@@ -283,16 +284,24 @@ pub async fn start(config: &Config, addr: &str) -> Result<Server, String> {
         Duration::from_secs(config.limits.purge_every_secs),
         Duration::from_secs(config.limits.purge_after_secs),
     ));
-    let task = tokio::spawn(serve(listener, app, config.limits.clone()));
+    let mut limits = config.limits.clone();
+    if config.client_ip_header.is_some() {
+        // Behind the proxy every connection comes from the proxy: it is the one to cap them.
+        limits.connections_per_address = 0;
+    }
+    let task = tokio::spawn(serve(listener, app, limits));
     Ok(Server { addr, task, purge })
 }
 
 /// Serves `app` on `listener` over HTTP/1.1 with the connection limits: at most
-/// `max_connections` open at once (more wait in the listen queue), `header_timeout_secs` to
-/// send a request's headers (and at most that long idle between requests). Each request
-/// carries its peer address as [`ConnectInfo`] for the per-address limits.
+/// `max_connections` open at once (more wait in the listen queue), at most
+/// `connections_per_address` of them from one client address (more are answered 429 and
+/// closed), `header_timeout_secs` to send a request's headers (and at most that long idle
+/// between requests). Each request carries its peer address as [`ConnectInfo`] for the
+/// per-address limits.
 pub async fn serve(listener: tokio::net::TcpListener, app: Router, limits: config::Limits) {
     let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let per_peer = connections::PeerSlots::new(limits.connections_per_address);
     let header_timeout = Duration::from_secs(limits.header_timeout_secs.max(1));
     loop {
         let Ok(permit) = open.clone().acquire_owned().await else {
@@ -307,6 +316,11 @@ pub async fn serve(listener: tokio::net::TcpListener, app: Router, limits: confi
             }
         };
         let _ = stream.set_nodelay(true);
+        let Some(slot) = per_peer.take(throttle::address_key(peer.ip())) else {
+            drop(permit);
+            tokio::spawn(refuse_connection(stream));
+            continue;
+        };
         let app = app.clone();
         let service = service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
             req.extensions_mut().insert(ConnectInfo(peer));
@@ -319,9 +333,19 @@ pub async fn serve(listener: tokio::net::TcpListener, app: Router, limits: confi
                 .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
                 .with_upgrades()
                 .await;
+            drop(slot);
             drop(permit);
         });
     }
+}
+
+/// Answers a connection past its address's cap with 429 and closes it (within a second,
+/// whether or not the client reads).
+async fn refuse_connection(mut stream: tokio::net::TcpStream) {
+    use tokio::io::AsyncWriteExt;
+    const TOO_MANY: &[u8] = b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\n\
+        Content-Length: 0\r\nConnection: close\r\n\r\n";
+    let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(TOO_MANY)).await;
 }
 
 /// Builds a response from an error (handy for embedding).

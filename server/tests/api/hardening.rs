@@ -1180,3 +1180,69 @@ async fn expired_codes_and_qr_keys_are_purged() {
     let outbox = s.get("/dev/outbox?to=13600000031").await;
     assert_eq!(outbox.ok().as_array().map(Vec::len), Some(0));
 }
+
+/// A connection from `ip` to the server.
+async fn connect_from(ip: [u8; 4], to: std::net::SocketAddr) -> TcpStream {
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .bind(std::net::SocketAddr::from((ip, 0)))
+        .expect("bind");
+    socket.connect(to).await.expect("connect")
+}
+
+/// One client address cannot hold every connection slot: past `connections_per_address` its
+/// new connections are answered 429 and closed, while another address is served.
+#[tokio::test]
+async fn one_address_cannot_hold_every_connection() {
+    let s = Srv::with(with_limits(Limits {
+        max_connections: 16,
+        connections_per_address: 2,
+        ..Limits::default()
+    }))
+    .await;
+    let addr = s.server.addr;
+    let _hold1 = connect_from([127, 0, 0, 30], addr).await;
+    let _hold2 = connect_from([127, 0, 0, 30], addr).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let request = b"GET /dev/outbox HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    let mut third = connect_from([127, 0, 0, 30], addr).await;
+    let _ = third.write_all(request).await;
+    let answer = read_until_closed(&mut third, Duration::from_secs(3))
+        .await
+        .expect("closed at once");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 429"), "{answer}");
+    let mut other = connect_from([127, 0, 0, 31], addr).await;
+    other.write_all(request).await.expect("write");
+    let answer = read_until_closed(&mut other, Duration::from_secs(3))
+        .await
+        .expect("answered");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+/// Behind a configured proxy every connection comes from the proxy: no per-address cap.
+#[tokio::test]
+async fn behind_a_proxy_connections_are_not_capped_per_address() {
+    let s = Srv::with(Config {
+        client_ip_header: Some("X-Forwarded-For".into()),
+        ..with_limits(Limits {
+            connections_per_address: 1,
+            ..Limits::default()
+        })
+    })
+    .await;
+    let addr = s.server.addr;
+    let _hold = connect_from([127, 0, 0, 32], addr).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let mut second = connect_from([127, 0, 0, 32], addr).await;
+    second
+        .write_all(b"GET /dev/outbox HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("write");
+    let answer = read_until_closed(&mut second, Duration::from_secs(3))
+        .await
+        .expect("answered");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
