@@ -897,8 +897,11 @@ async fn dev_routes_are_readable_only_from_configured_origins() {
 
 // ---- guesses beyond passwords, and the owner under an armed account lock ----------------------
 
-fn from(last: u8) -> Option<IpAddr> {
-    Some(IpAddr::from([127, 0, 0, last]))
+/// Posts `body` to `path` from 127.0.0.`last` and checks the answer's status.
+async fn expect_from(s: &Srv, last: u8, path: &str, body: Value, status: u16) -> Full {
+    let a = post_from(s, Some(IpAddr::from([127, 0, 0, last])), path, body, false).await;
+    assert_eq!(a.status, status, "{path} from 127.0.0.{last}: {}", a.body);
+    a
 }
 
 /// Taken names at sign-up count as failed guesses of the address, as wrong passwords do
@@ -913,36 +916,18 @@ async fn taken_names_at_sign_up_are_throttled_like_sign_in() {
     s.account(APP, "erin", "secret12").await;
     let taken = json!({ "userName": "erin", "pwd": "secret12" });
     for _ in 0..2 {
-        let a = post_from(&s, from(7), "/api/AppUsers/2/SignUp", taken.clone(), false).await;
-        assert_eq!(a.status, 409, "{}", a.body);
+        expect_from(&s, 7, "/api/AppUsers/2/SignUp", taken.clone(), 409).await;
     }
     let union = json!({ "unionID": "erin", "platform": "web" });
-    let a = post_from(
-        &s,
-        from(7),
-        "/api/AppUsers/2/UnionIDSignUp",
-        union.clone(),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 409, "{}", a.body);
+    expect_from(&s, 7, "/api/AppUsers/2/UnionIDSignUp", union, 409).await;
     // Past the limit, even a free name waits, and so does sign-in from that address.
     let free = json!({ "userName": "frank", "pwd": "secret12" });
-    let a = post_from(&s, from(7), "/api/AppUsers/2/SignUp", free.clone(), false).await;
-    assert_eq!(a.status, 429, "{}", a.body);
+    let a = expect_from(&s, 7, "/api/AppUsers/2/SignUp", free.clone(), 429).await;
     assert!(a.headers.contains_key("retry-after"));
-    let a = post_from(
-        &s,
-        from(7),
-        "/api/AppUsers/2/SignIn",
-        sign_in_body("erin", "secret12"),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 429, "{}", a.body);
+    let right = sign_in_body("erin", "secret12");
+    expect_from(&s, 7, "/api/AppUsers/2/SignIn", right, 429).await;
     // Another address is not held back.
-    let a = post_from(&s, from(8), "/api/AppUsers/2/SignUp", free, false).await;
-    assert_eq!(a.status, 200, "{}", a.body);
+    expect_from(&s, 8, "/api/AppUsers/2/SignUp", free, 200).await;
 }
 
 /// Wrong codes count against the address across recipients and calls, so one address cannot
@@ -956,48 +941,37 @@ async fn wrong_codes_count_against_the_address() {
     .await;
     let code = s.code(APP, "13600000021", "signup").await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    let sign_in = |code: &str| json!({ "phone": "13600000021", "verifyCode": code });
-    let a = post_from(
-        &s,
-        from(9),
-        "/api/AppUsers/2/PhoneSignIn",
-        sign_in(wrong),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 401, "a wrong code: {}", a.body);
-    let a = post_from(
-        &s,
-        from(9),
-        "/api/AppUsers/2/EmailSignUp",
-        json!({ "email": "nobody@example.com", "emailCode": wrong }),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 400, "no code sent: {}", a.body);
-    let a = post_from(
-        &s,
-        from(9),
-        "/api/AppUsers/2/ResetPwd",
-        json!({ "phone": "13600000021", "code": wrong, "pwd": "newsecret1" }),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 400, "no forgetpwd code sent: {}", a.body);
-    // The right code, from the address that guessed: wait.
+    let sign_in = json!({ "phone": "13600000021", "verifyCode": wrong });
+    expect_from(&s, 9, "/api/AppUsers/2/PhoneSignIn", sign_in, 401).await;
+    let no_code_sent = json!({ "email": "nobody@example.com", "emailCode": wrong });
+    expect_from(&s, 9, "/api/AppUsers/2/EmailSignUp", no_code_sent, 400).await;
+    let no_reset_code = json!({ "phone": "13600000021", "code": wrong, "pwd": "newsecret1" });
+    expect_from(&s, 9, "/api/AppUsers/2/ResetPwd", no_reset_code, 400).await;
+    // The right code, from the address that guessed: wait. From another: it works (one wrong
+    // try of five was spent on the code).
     let body = json!({ "phone": "13600000021", "phoneCode": code });
-    let a = post_from(
-        &s,
-        from(9),
-        "/api/AppUsers/2/PhoneSignUp",
-        body.clone(),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 429, "{}", a.body);
-    // From another: it works (one wrong try of five was spent on the code).
-    let a = post_from(&s, from(10), "/api/AppUsers/2/PhoneSignUp", body, false).await;
-    assert_eq!(a.status, 200, "{}", a.body);
+    expect_from(&s, 9, "/api/AppUsers/2/PhoneSignUp", body.clone(), 429).await;
+    expect_from(&s, 10, "/api/AppUsers/2/PhoneSignUp", body, 200).await;
+}
+
+/// An account-wide lock after 2 wrong passwords from all addresses, lasting a minute.
+fn account_lock() -> Config {
+    with_limits(Limits {
+        login_free_failures: 10,
+        account_free_failures: 2,
+        backoff_secs: 60,
+        backoff_max_secs: 120,
+        ..Limits::default()
+    })
+}
+
+/// Three guessers (127.0.0.`first`…) each try one wrong password for `login`: the account-wide
+/// lock is armed.
+async fn arm_account_lock(s: &Srv, login: &str, first: u8) {
+    for guesser in first..first + 3 {
+        let wrong = sign_in_body(login, "wrong-pwd");
+        expect_from(s, guesser, "/api/AppUsers/2/SignIn", wrong, 401).await;
+    }
 }
 
 /// Guessers from several addresses arm the account-wide lock, and can keep it armed with one
@@ -1005,46 +979,19 @@ async fn wrong_codes_count_against_the_address() {
 /// a new address does not (the lock still bounds guessing).
 #[tokio::test]
 async fn the_account_lock_does_not_shut_out_where_the_owner_signed_in() {
-    let s = Srv::with(with_limits(Limits {
-        login_free_failures: 10,
-        account_free_failures: 2,
-        backoff_secs: 60,
-        backoff_max_secs: 120,
-        ..Limits::default()
-    }))
-    .await;
+    let s = Srv::with(account_lock()).await;
     s.account(APP, "gina", "secret12").await;
     let right = sign_in_body("gina", "secret12");
-    let a = post_from(&s, from(11), "/api/AppUsers/2/SignIn", right.clone(), false).await;
-    assert_eq!(a.status, 200, "{}", a.body);
-    for guesser in [12, 13, 14] {
-        let a = post_from(
-            &s,
-            from(guesser),
-            "/api/AppUsers/2/SignIn",
-            sign_in_body("gina", "wrong-pwd"),
-            false,
-        )
-        .await;
-        assert_eq!(a.status, 401, "{}", a.body);
-    }
-    let a = post_from(&s, from(15), "/api/AppUsers/2/SignIn", right.clone(), false).await;
-    assert_eq!(a.status, 429, "a new address waits: {}", a.body);
-    let a = post_from(&s, from(11), "/api/AppUsers/2/SignIn", right, false).await;
-    assert_eq!(a.status, 200, "the owner's address: {}", a.body);
+    expect_from(&s, 11, "/api/AppUsers/2/SignIn", right.clone(), 200).await;
+    arm_account_lock(&s, "gina", 12).await;
+    expect_from(&s, 15, "/api/AppUsers/2/SignIn", right.clone(), 429).await;
+    expect_from(&s, 11, "/api/AppUsers/2/SignIn", right, 200).await;
 }
 
 /// A password reset proves the account the owner's: the lock the guessers armed goes.
 #[tokio::test]
 async fn a_password_reset_lifts_the_account_lock() {
-    let s = Srv::with(with_limits(Limits {
-        login_free_failures: 10,
-        account_free_failures: 2,
-        backoff_secs: 60,
-        backoff_max_secs: 120,
-        ..Limits::default()
-    }))
-    .await;
+    let s = Srv::with(account_lock()).await;
     let code = s.code(APP, "13600000022", "signup").await;
     s.post(
         "/api/AppUsers/2/PhoneSignUp",
@@ -1052,39 +999,13 @@ async fn a_password_reset_lifts_the_account_lock() {
     )
     .await
     .token();
-    for guesser in [16, 17, 18] {
-        let a = post_from(
-            &s,
-            from(guesser),
-            "/api/AppUsers/2/SignIn",
-            sign_in_body("13600000022", "wrong-pwd"),
-            false,
-        )
-        .await;
-        assert_eq!(a.status, 401, "{}", a.body);
-    }
+    arm_account_lock(&s, "13600000022", 16).await;
     let new_pwd = sign_in_body("13600000022", "newsecret1");
-    let a = post_from(
-        &s,
-        from(19),
-        "/api/AppUsers/2/SignIn",
-        new_pwd.clone(),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 429, "locked: {}", a.body);
+    expect_from(&s, 19, "/api/AppUsers/2/SignIn", new_pwd.clone(), 429).await;
     let code = s.code(APP, "13600000022", "forgetpwd").await;
-    let a = post_from(
-        &s,
-        from(19),
-        "/api/AppUsers/2/ResetPwd",
-        json!({ "phone": "13600000022", "code": code, "pwd": "newsecret1" }),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 200, "{}", a.body);
-    let a = post_from(&s, from(19), "/api/AppUsers/2/SignIn", new_pwd, false).await;
-    assert_eq!(a.status, 200, "{}", a.body);
+    let reset = json!({ "phone": "13600000022", "code": code, "pwd": "newsecret1" });
+    expect_from(&s, 19, "/api/AppUsers/2/ResetPwd", reset, 200).await;
+    expect_from(&s, 19, "/api/AppUsers/2/SignIn", new_pwd, 200).await;
 }
 
 // ---- what anonymous callers can make the server keep ------------------------------------------
@@ -1098,52 +1019,24 @@ async fn anonymous_creations_are_limited_per_address() {
         ..Limits::default()
     }))
     .await;
+    let qr_path = "/api/AppUsers/2/QRCodePreSignIn";
     let qr = json!({ "scheme": "app", "scopes": "openid" });
     for _ in 0..2 {
-        let a = post_from(
-            &s,
-            from(20),
-            "/api/AppUsers/2/QRCodePreSignIn",
-            qr.clone(),
-            false,
-        )
-        .await;
-        assert_eq!(a.status, 200, "{}", a.body);
+        expect_from(&s, 20, qr_path, qr.clone(), 200).await;
     }
     let union = json!({ "unionID": "u-20", "platform": "web" });
-    let a = post_from(&s, from(20), "/api/AppUsers/2/UnionIDSignUp", union, false).await;
-    assert_eq!(a.status, 200, "{}", a.body);
-    let a = post_from(
-        &s,
-        from(20),
-        "/api/AppUsers/2/QRCodePreSignIn",
-        qr.clone(),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 429, "{}", a.body);
+    expect_from(&s, 20, "/api/AppUsers/2/UnionIDSignUp", union, 200).await;
+    let a = expect_from(&s, 20, qr_path, qr.clone(), 429).await;
     assert!(a.headers.contains_key("retry-after"));
     let grant = json!({ "grant_type": "unionid", "unionId": "u-20", "platform": "web",
                         "scopes": "openid", "redirect_uri": "http://127.0.0.1:9/cb" });
-    let a = post_from(&s, from(20), "/api/OAuth/2/GrantCode", grant.clone(), false).await;
-    assert_eq!(a.status, 429, "{}", a.body);
+    expect_from(&s, 20, "/api/OAuth/2/GrantCode", grant.clone(), 429).await;
     let account = json!({ "userName": "hana", "pwd": "secret12" });
-    let a = post_from(
-        &s,
-        from(20),
-        "/api/AppUsers/2/SignUp",
-        account.clone(),
-        false,
-    )
-    .await;
-    assert_eq!(a.status, 429, "{}", a.body);
+    expect_from(&s, 20, "/api/AppUsers/2/SignUp", account.clone(), 429).await;
     // Another address is not held back.
-    let a = post_from(&s, from(21), "/api/AppUsers/2/QRCodePreSignIn", qr, false).await;
-    assert_eq!(a.status, 200, "{}", a.body);
-    let a = post_from(&s, from(21), "/api/OAuth/2/GrantCode", grant, false).await;
-    assert_eq!(a.status, 200, "{}", a.body);
-    let a = post_from(&s, from(21), "/api/AppUsers/2/SignUp", account, false).await;
-    assert_eq!(a.status, 200, "{}", a.body);
+    expect_from(&s, 21, qr_path, qr, 200).await;
+    expect_from(&s, 21, "/api/OAuth/2/GrantCode", grant, 200).await;
+    expect_from(&s, 21, "/api/AppUsers/2/SignUp", account, 200).await;
 }
 
 /// Expired codes and QR keys are deleted `purge_after_secs` after their expiry: an expired
@@ -1166,19 +1059,21 @@ async fn expired_codes_and_qr_keys_are_purged() {
         .await
         .ok()
         .clone();
+    let codes_listed = || async {
+        let outbox = s.get("/dev/outbox?to=13600000031").await;
+        outbox.ok().as_array().map(Vec::len)
+    };
     tokio::time::sleep(Duration::from_millis(1500)).await;
     s.post("/api/AppUsers/4/QRCodeSignIn", json!({ "signInKey": key }))
         .await
         .refused(410);
-    let outbox = s.get("/dev/outbox?to=13600000031").await;
-    assert_eq!(outbox.ok().as_array().map(Vec::len), Some(1));
+    assert_eq!(codes_listed().await, Some(1));
     // Expired 2 s ago, and a purge has run since.
     tokio::time::sleep(Duration::from_millis(3500)).await;
     s.post("/api/AppUsers/4/QRCodeSignIn", json!({ "signInKey": key }))
         .await
         .refused(404);
-    let outbox = s.get("/dev/outbox?to=13600000031").await;
-    assert_eq!(outbox.ok().as_array().map(Vec::len), Some(0));
+    assert_eq!(codes_listed().await, Some(0));
 }
 
 /// A connection from `ip` to the server.
