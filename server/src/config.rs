@@ -66,15 +66,17 @@ pub struct Limits {
     pub sends_per_address: u32,
     /// The window of `sends_per_address`, in seconds.
     pub send_window_secs: u64,
-    /// Things one client address may have created per `creation_window_secs` without signing
-    /// in (accounts by any sign-up, QR keys, OAuth codes); past it: 429 until the window ends.
+    /// Requests one client address may make per `creation_window_secs` that create something
+    /// (any sign-up, QRCodePreSignIn, QRCodeSignUp, GrantCode), answered or refused; past it:
+    /// 429 until the window ends.
     pub creations_per_address: u32,
     /// The window of `creations_per_address`, in seconds.
     pub creation_window_secs: u64,
     /// How often expired codes, QR keys and OAuth codes are deleted, in seconds.
     pub purge_every_secs: u64,
     /// How long after their expiry they are kept (an expired code is still told apart from a
-    /// code never sent), in seconds.
+    /// code never sent), in seconds. Keep it above the apps' `code_resend_secs`: the resend
+    /// window looks at the last code sent.
     pub purge_after_secs: u64,
     /// Seconds a client has to send a request's headers (also the keep-alive idle limit).
     pub header_timeout_secs: u64,

@@ -296,9 +296,10 @@ pub async fn start(config: &Config, addr: &str) -> Result<Server, String> {
 /// Serves `app` on `listener` over HTTP/1.1 with the connection limits: at most
 /// `max_connections` open at once (more wait in the listen queue), at most
 /// `connections_per_address` of them from one client address (more are answered 429 and
-/// closed), `header_timeout_secs` to send a request's headers (and at most that long idle
-/// between requests). Each request carries its peer address as [`ConnectInfo`] for the
-/// per-address limits.
+/// closed; set it to 0 behind a proxy, as [`start`] does when `client_ip_header` is set),
+/// `header_timeout_secs` to send a request's headers (and at most that long idle between
+/// requests). Each request carries its peer address as [`ConnectInfo`] for the per-address
+/// limits.
 pub async fn serve(listener: tokio::net::TcpListener, app: Router, limits: config::Limits) {
     let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     let per_peer = connections::PeerSlots::new(limits.connections_per_address);
@@ -339,13 +340,22 @@ pub async fn serve(listener: tokio::net::TcpListener, app: Router, limits: confi
     }
 }
 
-/// Answers a connection past its address's cap with 429 and closes it (within a second,
-/// whether or not the client reads).
+/// Answers a connection past its address's cap with 429 and closes it within a second,
+/// whether or not the client reads: the answer, then the end of the sending side, then what
+/// the client sent is read and dropped (closing with it unread would reset the connection,
+/// and the client would see a reset instead of the 429).
 async fn refuse_connection(mut stream: tokio::net::TcpStream) {
-    use tokio::io::AsyncWriteExt;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     const TOO_MANY: &[u8] = b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\n\
         Content-Length: 0\r\nConnection: close\r\n\r\n";
-    let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(TOO_MANY)).await;
+    let _ = tokio::time::timeout(Duration::from_secs(1), async {
+        stream.write_all(TOO_MANY).await?;
+        stream.shutdown().await?;
+        let mut sink = [0u8; 1024];
+        while stream.read(&mut sink).await? > 0 {}
+        Ok::<(), std::io::Error>(())
+    })
+    .await;
 }
 
 /// Builds a response from an error (handy for embedding).

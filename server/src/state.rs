@@ -54,7 +54,7 @@ pub struct Throttles {
     pub signed_in_from: Remembered,
     /// Codes sent per client address.
     pub send_address: Counter,
-    /// Accounts, QR keys and OAuth codes created per client address.
+    /// Requests that may create accounts, QR keys or OAuth codes, per client address.
     pub creations: Counter,
     /// Codes sent per app.
     pub send_app: BTreeMap<i64, Counter>,
@@ -101,21 +101,22 @@ impl Throttles {
         }
     }
 
-    /// Counts something the client address creates (an account, a QR key, an OAuth code),
-    /// refusing it past `creations_per_address` (429): an anonymous burst cannot fill the disk.
+    /// Counts a request of the client address that may create something (an account, a QR
+    /// key, an OAuth code), answered or refused, refusing it past `creations_per_address`
+    /// (429): an anonymous burst cannot fill the disk.
     pub fn admit_creation(&self, addr: &str) -> Result<(), ApiError> {
         self.creations.take(addr).map_err(ApiError::Throttled)
     }
 
     /// Passes `result` on, counting it against the client address when it is a failed
-    /// guess: a wrong, burned or missing code, a taken name, wrong credentials.
+    /// guess: a wrong, burned or missing code, a taken name. (Wrong passwords are counted by
+    /// `check_password` itself.)
     pub fn count_guess<T>(&self, addr: &str, result: Result<T, ApiError>) -> Result<T, ApiError> {
         if let Err(
             ApiError::CodeWrong
             | ApiError::CodeBurned
             | ApiError::CodeNone
-            | ApiError::UserExists(_)
-            | ApiError::WrongCredentials,
+            | ApiError::UserExists(_),
         ) = &result
         {
             self.login_address.add(addr);

@@ -62,11 +62,8 @@ pub async fn check_password(
     let pair = format!("{account}@{addr}");
     // The account-wide lock bounds guessing from many addresses, and whoever guesses can keep
     // it armed: it does not hold back an address the account signed in from lately.
-    let account_lock = || {
-        (!t.signed_in_from.knows(&pair))
-            .then(|| t.login_account.locked(&account))
-            .flatten()
-    };
+    let account_locked = t.login_account.locked(&account);
+    let account_lock = || account_locked.filter(|_| !t.signed_in_from.knows(&pair));
     if let Some(wait) = t
         .login_address
         .full(addr)
@@ -83,7 +80,10 @@ pub async fn check_password(
     match user {
         Some(user) if matches => {
             t.login_pair.succeed(&pair);
-            t.login_account.succeed(&account);
+            // Past an armed lock, the owner's success leaves it armed for everyone else.
+            if account_locked.is_none() {
+                t.login_account.succeed(&account);
+            }
             t.signed_in_from.remember(&pair);
             Ok(user)
         }

@@ -64,10 +64,13 @@ pub async fn reset(
         codes::consume(tx, id)?;
         users::set_password(tx, user, &hash)
     })?;
-    // The owner has proven the account theirs: the guessers' account-wide lock goes.
+    // The owner has proven the account theirs: the guessers' account-wide lock goes, and this
+    // address is one the account is used from.
+    let account = account_key(app.id, user);
+    state.throttles.login_account.succeed(&account);
     state
         .throttles
-        .login_account
-        .succeed(&account_key(app.id, user));
+        .signed_in_from
+        .remember(&format!("{account}@{addr}"));
     Ok(ok(json!(true)))
 }

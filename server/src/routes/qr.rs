@@ -126,6 +126,7 @@ pub async fn sign_up(
     body: Body,
 ) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit(&addr)?;
     state.throttles.admit_creation(&addr)?;
     let f = body.accept(SIGN_UP)?;
     let union_id = f.req_str(&["unionID"], MAX_UNION_ID)?;
@@ -148,9 +149,10 @@ pub async fn sign_up(
         union_id: Some(union_id),
         ..NewUser::default()
     };
-    sign_up_then(&state, app, base, extras, "qrcode", |tx, user| {
+    let answer = sign_up_then(&state, app, base, extras, "qrcode", |tx, user| {
         load_open(tx, app.id, key)?;
         set_state(tx, key, CONFIRMED, Some(user.id))
     })
-    .await
+    .await;
+    state.throttles.count_guess(&addr, answer)
 }

@@ -915,11 +915,16 @@ async fn taken_names_at_sign_up_are_throttled_like_sign_in() {
     .await;
     s.account(APP, "erin", "secret12").await;
     let taken = json!({ "userName": "erin", "pwd": "secret12" });
-    for _ in 0..2 {
-        expect_from(&s, 7, "/api/AppUsers/2/SignUp", taken.clone(), 409).await;
-    }
+    expect_from(&s, 7, "/api/AppUsers/2/SignUp", taken, 409).await;
     let union = json!({ "unionID": "erin", "platform": "web" });
     expect_from(&s, 7, "/api/AppUsers/2/UnionIDSignUp", union, 409).await;
+    let qr = json!({ "scheme": "app", "scopes": "openid" });
+    let key = expect_from(&s, 1, "/api/AppUsers/2/QRCodePreSignIn", qr, 200)
+        .await
+        .body["data"]
+        .clone();
+    let qr_sign_up = json!({ "unionID": "erin", "signInKey": key });
+    expect_from(&s, 7, "/api/AppUsers/2/QRCodeSignUp", qr_sign_up, 409).await;
     // Past the limit, even a free name waits, and so does sign-in from that address.
     let free = json!({ "userName": "frank", "pwd": "secret12" });
     let a = expect_from(&s, 7, "/api/AppUsers/2/SignUp", free.clone(), 429).await;
@@ -935,7 +940,7 @@ async fn taken_names_at_sign_up_are_throttled_like_sign_in() {
 #[tokio::test]
 async fn wrong_codes_count_against_the_address() {
     let s = Srv::with(with_limits(Limits {
-        address_failures: 3,
+        address_failures: 4,
         ..Limits::default()
     }))
     .await;
@@ -943,12 +948,20 @@ async fn wrong_codes_count_against_the_address() {
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let sign_in = json!({ "phone": "13600000021", "verifyCode": wrong });
     expect_from(&s, 9, "/api/AppUsers/2/PhoneSignIn", sign_in, 401).await;
+    let qr = json!({ "scheme": "app", "scopes": "openid" });
+    let key = expect_from(&s, 1, "/api/AppUsers/2/QRCodePreSignIn", qr, 200)
+        .await
+        .body["data"]
+        .clone();
+    let qr_sign_up = json!({ "unionID": "q-9", "signInKey": key,
+                             "phone": "13600000021", "phoneCode": wrong });
+    expect_from(&s, 9, "/api/AppUsers/2/QRCodeSignUp", qr_sign_up, 401).await;
     let no_code_sent = json!({ "email": "nobody@example.com", "emailCode": wrong });
     expect_from(&s, 9, "/api/AppUsers/2/EmailSignUp", no_code_sent, 400).await;
     let no_reset_code = json!({ "phone": "13600000021", "code": wrong, "pwd": "newsecret1" });
     expect_from(&s, 9, "/api/AppUsers/2/ResetPwd", no_reset_code, 400).await;
-    // The right code, from the address that guessed: wait. From another: it works (one wrong
-    // try of five was spent on the code).
+    // The right code, from the address that guessed: wait. From another: it works (two wrong
+    // tries of five were spent on the code).
     let body = json!({ "phone": "13600000021", "phoneCode": code });
     expect_from(&s, 9, "/api/AppUsers/2/PhoneSignUp", body.clone(), 429).await;
     expect_from(&s, 10, "/api/AppUsers/2/PhoneSignUp", body, 200).await;
@@ -985,7 +998,9 @@ async fn the_account_lock_does_not_shut_out_where_the_owner_signed_in() {
     expect_from(&s, 11, "/api/AppUsers/2/SignIn", right.clone(), 200).await;
     arm_account_lock(&s, "gina", 12).await;
     expect_from(&s, 15, "/api/AppUsers/2/SignIn", right.clone(), 429).await;
-    expect_from(&s, 11, "/api/AppUsers/2/SignIn", right, 200).await;
+    expect_from(&s, 11, "/api/AppUsers/2/SignIn", right.clone(), 200).await;
+    // The owner's sign-in does not disarm the lock for the others.
+    expect_from(&s, 15, "/api/AppUsers/2/SignIn", right, 429).await;
 }
 
 /// A password reset proves the account the owner's: the lock the guessers armed goes.
@@ -1005,6 +1020,10 @@ async fn a_password_reset_lifts_the_account_lock() {
     let code = s.code(APP, "13600000022", "forgetpwd").await;
     let reset = json!({ "phone": "13600000022", "code": code, "pwd": "newsecret1" });
     expect_from(&s, 19, "/api/AppUsers/2/ResetPwd", reset, 200).await;
+    expect_from(&s, 24, "/api/AppUsers/2/SignIn", new_pwd.clone(), 200).await;
+    // Armed again at once, it does not hold back the address the reset came from.
+    arm_account_lock(&s, "13600000022", 20).await;
+    expect_from(&s, 23, "/api/AppUsers/2/SignIn", new_pwd.clone(), 429).await;
     expect_from(&s, 19, "/api/AppUsers/2/SignIn", new_pwd, 200).await;
 }
 
