@@ -40,3 +40,30 @@ pub async fn run(state: AppState, every: Duration, after: Duration) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::EXPIRING;
+    use crate::db::Db;
+
+    /// Each table's purge finds its expired rows through an index, not by reading the table.
+    #[test]
+    fn the_purge_reads_an_index_of_expiry() {
+        let db = Db::open(":memory:").expect("an in-memory store opens");
+        for table in EXPIRING {
+            let plan = db
+                .tx(|tx| {
+                    let sql =
+                        format!("EXPLAIN QUERY PLAN DELETE FROM {table} WHERE expires_at < 1");
+                    Ok(tx.query_all(&sql, &[], |r| r.get::<String>(3))?)
+                })
+                .expect("the plan is read");
+            let plan = plan.join("; ");
+            assert!(
+                plan.contains(&format!("USING INDEX {table}_expiry"))
+                    || plan.contains(&format!("USING COVERING INDEX {table}_expiry")),
+                "{table}: {plan}"
+            );
+        }
+    }
+}

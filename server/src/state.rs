@@ -123,6 +123,19 @@ impl Throttles {
         }
         result
     }
+
+    /// Passes `result` on, counting it against the client address when the id it looked up
+    /// is nobody's: for sign-ins by an id alone (a unionID), where each miss is a guess.
+    pub fn count_unknown_id<T>(
+        &self,
+        addr: &str,
+        result: Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        if let Err(ApiError::UserNotFound) = &result {
+            self.login_address.add(addr);
+        }
+        result
+    }
 }
 
 impl std::ops::Deref for AppState {

@@ -22,15 +22,23 @@ fn read_ids(f: &Fields) -> Result<(String, String), ApiError> {
 /// The fields UnionIDSignIn takes.
 const SIGN_IN: &[&str] = &["platform", "unionID"];
 
-/// `POST /api/AppUsers/:appId/UnionIDSignIn`: `platform`, `unionID`; 404 when unknown.
-pub async fn sign_in(State(state): State<AppState>, p: Params, body: Body) -> ApiResult {
+/// `POST /api/AppUsers/:appId/UnionIDSignIn`: `platform`, `unionID`; 404 when unknown. The
+/// id is all it takes to sign in, so an unknown one counts as a failed guess of the address.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    p: Params,
+    body: Body,
+) -> ApiResult {
     let app = state.app(p.app())?;
+    state.throttles.admit(&addr)?;
     let f = body.accept(SIGN_IN)?;
     let (platform, union_id) = read_ids(&f)?;
-    let user = state
+    let found = state
         .db
-        .tx(|tx| users::by_union(tx, app.id, &platform, &union_id))?
-        .ok_or(ApiError::UserNotFound)?;
+        .tx(|tx| users::by_union(tx, app.id, &platform, &union_id))
+        .and_then(|user| user.ok_or(ApiError::UserNotFound));
+    let user = state.throttles.count_unknown_id(&addr, found)?;
     Ok(ok(state.tokens.answer(app.id, &user, "unionid")?))
 }
 

@@ -967,6 +967,26 @@ async fn wrong_codes_count_against_the_address() {
     expect_from(&s, 10, "/api/AppUsers/2/PhoneSignUp", body, 200).await;
 }
 
+/// A unionID is all UnionIDSignIn asks for, so each unknown one is a guess: past the
+/// address's limit even a known id waits, while another address is not held back.
+#[tokio::test]
+async fn unknown_union_ids_count_against_the_address() {
+    let s = Srv::with(with_limits(Limits {
+        address_failures: 3,
+        ..Limits::default()
+    }))
+    .await;
+    let union = json!({ "unionID": "wx-known-1", "platform": "wechat" });
+    expect_from(&s, 1, "/api/AppUsers/2/UnionIDSignUp", union.clone(), 200).await;
+    for guess in ["wx-guess-1", "wx-guess-2", "wx-guess-3"] {
+        let body = json!({ "unionID": guess, "platform": "wechat" });
+        expect_from(&s, 11, "/api/AppUsers/2/UnionIDSignIn", body, 404).await;
+    }
+    let a = expect_from(&s, 11, "/api/AppUsers/2/UnionIDSignIn", union.clone(), 429).await;
+    assert!(a.headers.contains_key("retry-after"));
+    expect_from(&s, 12, "/api/AppUsers/2/UnionIDSignIn", union, 200).await;
+}
+
 /// An account-wide lock after 2 wrong passwords from all addresses, lasting a minute.
 fn account_lock() -> Config {
     with_limits(Limits {
