@@ -16,6 +16,13 @@ use rusqlite::{Connection, Transaction};
 
 use crate::error::ApiError;
 
+/// The indexes the hourly purge ([`crate::purge`]) deletes by, in words both engines take.
+const EXPIRY_INDEXES: &str = r#"
+CREATE INDEX codes_expiry ON codes(expires_at);
+CREATE INDEX qr_keys_expiry ON qr_keys(expires_at);
+CREATE INDEX oauth_codes_expiry ON oauth_codes(expires_at);
+"#;
+
 /// The migrations, in order; `PRAGMA user_version` records how many have run.
 const MIGRATIONS: &[&str] = &[
     r#"
@@ -103,12 +110,7 @@ ALTER TABLE codes ADD COLUMN delivered INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX codes_sent ON codes(app_id, recipient, sent_at);
 ALTER TABLE oauth_codes ADD COLUMN code_challenge TEXT;
 "#,
-    // The hourly purge deletes by expiry (crate::purge).
-    r#"
-CREATE INDEX codes_expiry ON codes(expires_at);
-CREATE INDEX qr_keys_expiry ON qr_keys(expires_at);
-CREATE INDEX oauth_codes_expiry ON oauth_codes(expires_at);
-"#,
+    EXPIRY_INDEXES,
 ];
 
 /// The PostgreSQL migrations, in order; the `schema_version` table records how many have run.
@@ -200,12 +202,7 @@ CREATE TABLE points (
 );
 CREATE INDEX points_user ON points(app_id, user_id);
 "#,
-    // The hourly purge deletes by expiry (crate::purge).
-    r#"
-CREATE INDEX codes_expiry ON codes(expires_at);
-CREATE INDEX qr_keys_expiry ON qr_keys(expires_at);
-CREATE INDEX oauth_codes_expiry ON oauth_codes(expires_at);
-"#,
+    EXPIRY_INDEXES,
 ];
 
 /// The advisory lock key under which instances run the migrations one at a time.
