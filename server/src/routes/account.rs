@@ -38,6 +38,12 @@ pub fn account_key(app: i64, user: i64) -> String {
     format!("{app}#{user}")
 }
 
+/// The throttles' key of an account (its [`account_key`], or an unknown login's) used from a
+/// client address.
+pub fn account_address_key(account: &str, addr: &str) -> String {
+    format!("{account}@{addr}")
+}
+
 /// Verifies `pwd` against the user's hash under the guessing limits. A missing user or
 /// password is a 401 (D6) after the same hashing work as a wrong password, so neither the
 /// answer nor its timing tells whether `login` has an account. Past the limits, 429.
@@ -59,7 +65,7 @@ pub async fn check_password(
             users::normalize_login(login).to_lowercase()
         ),
     };
-    let pair = format!("{account}@{addr}");
+    let pair = account_address_key(&account, addr);
     // The account-wide lock bounds guessing from many addresses, and whoever guesses can keep
     // it armed: it does not hold back an address the account signed in from lately.
     let account_locked = t.login_account.locked(&account);

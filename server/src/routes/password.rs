@@ -3,7 +3,11 @@
 use axum::extract::State;
 use serde_json::json;
 
-use super::{account::account_key, common::Params, contact::Kind};
+use super::{
+    account::{account_address_key, account_key},
+    common::Params,
+    contact::Kind,
+};
 use crate::{
     body::Body,
     codes::{self, Purpose},
@@ -71,6 +75,6 @@ pub async fn reset(
     state
         .throttles
         .signed_in_from
-        .remember(&format!("{account}@{addr}"));
+        .remember(&account_address_key(&account, &addr));
     Ok(ok(json!(true)))
 }
