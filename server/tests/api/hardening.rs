@@ -904,6 +904,15 @@ async fn expect_from(s: &Srv, last: u8, path: &str, body: Value, status: u16) ->
     a
 }
 
+/// A new QR sign-in key of app 2, asked for from 127.0.0.1.
+async fn qr_key(s: &Srv) -> Value {
+    let qr = json!({ "scheme": "app", "scopes": "openid" });
+    expect_from(s, 1, "/api/AppUsers/2/QRCodePreSignIn", qr, 200)
+        .await
+        .body["data"]
+        .clone()
+}
+
 /// Taken names at sign-up count as failed guesses of the address, as wrong passwords do
 /// (API.md: a sign-up's 409 "is throttled like sign-in"): no free oracle of who has an account.
 #[tokio::test]
@@ -918,11 +927,7 @@ async fn taken_names_at_sign_up_are_throttled_like_sign_in() {
     expect_from(&s, 7, "/api/AppUsers/2/SignUp", taken, 409).await;
     let union = json!({ "unionID": "erin", "platform": "web" });
     expect_from(&s, 7, "/api/AppUsers/2/UnionIDSignUp", union, 409).await;
-    let qr = json!({ "scheme": "app", "scopes": "openid" });
-    let key = expect_from(&s, 1, "/api/AppUsers/2/QRCodePreSignIn", qr, 200)
-        .await
-        .body["data"]
-        .clone();
+    let key = qr_key(&s).await;
     let qr_sign_up = json!({ "unionID": "erin", "signInKey": key });
     expect_from(&s, 7, "/api/AppUsers/2/QRCodeSignUp", qr_sign_up, 409).await;
     // Past the limit, even a free name waits, and so does sign-in from that address.
@@ -948,11 +953,7 @@ async fn wrong_codes_count_against_the_address() {
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let sign_in = json!({ "phone": "13600000021", "verifyCode": wrong });
     expect_from(&s, 9, "/api/AppUsers/2/PhoneSignIn", sign_in, 401).await;
-    let qr = json!({ "scheme": "app", "scopes": "openid" });
-    let key = expect_from(&s, 1, "/api/AppUsers/2/QRCodePreSignIn", qr, 200)
-        .await
-        .body["data"]
-        .clone();
+    let key = qr_key(&s).await;
     let qr_sign_up = json!({ "unionID": "q-9", "signInKey": key,
                              "phone": "13600000021", "phoneCode": wrong });
     expect_from(&s, 9, "/api/AppUsers/2/QRCodeSignUp", qr_sign_up, 401).await;
